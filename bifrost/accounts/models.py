@@ -1,0 +1,255 @@
+"""Users, organisations and the roles people hold in them."""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bifrost.accounts.validators import validate_cvr
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in with an e-mail address."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    is_staff = models.BooleanField(
+        _("staff status"),
+        default=False,
+        help_text=_("Gives access to the technical admin site. Not a programme role."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Organisation(models.Model):
+    """A company (SMV), an advisory unit, or the facilitators' organisation."""
+
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company (SMV)")
+        ADVISORY_UNIT = "advisory_unit", _("Advisory unit")
+        FACILITATOR_ORG = "facilitator_org", _("Facilitator organisation")
+
+    class Industry(models.TextChoices):
+        FINANCE = "finance", _("Finance")
+        MEDIA = "media", _("Media")
+        COMMUNICATION = "communication", _("Communication")
+        OTHER = "other", _("Other")
+
+    class SizeBand(models.TextChoices):
+        MICRO = "1-9", _("1–9 employees")
+        SMALL = "10-49", _("10–49 employees")
+        MEDIUM = "50-249", _("50–249 employees")
+
+    class Region(models.TextChoices):
+        HOVEDSTADEN = "hovedstaden", _("Capital Region of Denmark")
+        SJAELLAND = "sjaelland", _("Region Zealand")
+        SYDDANMARK = "syddanmark", _("Region of Southern Denmark")
+        MIDTJYLLAND = "midtjylland", _("Central Denmark Region")
+        NORDJYLLAND = "nordjylland", _("North Denmark Region")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    cvr = models.CharField(
+        _("CVR number"), max_length=8, blank=True, validators=[validate_cvr]
+    )
+    industry = models.CharField(_("industry"), max_length=20, choices=Industry.choices, blank=True)
+    size_band = models.CharField(
+        _("size"), max_length=10, choices=SizeBand.choices, blank=True
+    )
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cvr"], condition=~models.Q(cvr=""), name="accounts_org_cvr_unique"
+            ),
+            # A company is identified by its CVR number; other kinds have none.
+            models.CheckConstraint(
+                condition=(models.Q(kind="company") & ~models.Q(cvr=""))
+                | (~models.Q(kind="company") & models.Q(cvr="")),
+                name="accounts_org_cvr_iff_company",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.kind == self.Kind.COMPANY and not self.cvr:
+            raise ValidationError({"cvr": _("A company needs its CVR number.")})
+        if self.kind != self.Kind.COMPANY and self.cvr:
+            raise ValidationError({"cvr": _("Only companies have a CVR number.")})
+
+
+class Role(models.TextChoices):
+    SMV_OWNER = "smv_owner", _("SMV owner / contact")
+    ADVISOR = "advisor", _("Advisor")
+    FACILITATOR = "facilitator", _("Facilitator")
+
+
+# Which role a person may hold in which kind of organisation.
+ROLE_FOR_KIND = {
+    Organisation.Kind.COMPANY: Role.SMV_OWNER,
+    Organisation.Kind.ADVISORY_UNIT: Role.ADVISOR,
+    Organisation.Kind.FACILITATOR_ORG: Role.FACILITATOR,
+}
+
+
+def check_role_fits_organisation(role: str, organisation: Organisation) -> None:
+    if ROLE_FOR_KIND[organisation.kind] != role:
+        raise ValidationError(
+            {
+                "role": _("The role %(role)s does not belong in a %(kind)s.")
+                % {
+                    "role": Role(role).label,
+                    "kind": Organisation.Kind(organisation.kind).label.lower(),
+                }
+            }
+        )
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="accounts_membership_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.organisation_id and self.role:
+            check_role_fits_organisation(self.role, self.organisation)
+
+
+def hash_invitation_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Invitation(models.Model):
+    """A one-time link that lets a person join an organisation with a role.
+
+    Only a hash of the token is stored, so a database leak gives no usable links.
+    """
+
+    email = models.EmailField(_("e-mail address"))
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"
+
+    @property
+    def is_accepted(self) -> bool:
+        return self.accepted_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at

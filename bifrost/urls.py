@@ -1,0 +1,29 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from bifrost import views as core_views
+from knowledge import views as knowledge_views
+
+# The admin login goes through allauth, so its rate limits cover /admin/ too.
+admin.autodiscover()
+admin.site.login = secure_admin_login(admin.site.login)
+
+urlpatterns = [
+    path("", knowledge_views.front_page, name="front_page"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("bifrost.accounts.urls")),
+    path("knowledge/", include("knowledge.urls")),
+    path("programme/", include("programme.urls")),
+    path("matching/", include("matching.urls")),
+    path("logbook/", include("logbook.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,10 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from bifrost.shortcuts import require_perm
+
+
+@login_required
+def landing(request):
+    require_perm(request.user, "matching.view_landing")
+    return render(request, "matching/landing.html")
