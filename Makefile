@@ -1,0 +1,80 @@
+# BIFROST developer entry points. On a fresh machine with Python 3.12+:
+#   make run    demo site on http://127.0.0.1:8000 (SQLite, no services needed)
+#   make test   whole test suite against real PostgreSQL and Redis
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# uv must never try to download a Python: only the package registry is reachable.
+export UV_PYTHON_DOWNLOADS := never
+# Pin the environment to ./.venv even if the caller set UV_PROJECT_ENVIRONMENT:
+# every recipe below calls .venv/bin/... directly.
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
+# Passed through to scripts/test.sh, e.g. `make test PYTEST_ARGS="-x -k login"`.
+export PYTEST_ARGS
+
+VENV := .venv
+
+# First working interpreter that is 3.12 or newer. It is run, not only looked
+# up, because a pyenv shim can exist for a version that is not active; the
+# real executable path is handed to uv. Override: `make PYTHON=/path/to/python`.
+PYTHON := $(shell for p in python3.12 python3.13 python3.14 python3; do \
+	"$$p" -c 'import sys; assert sys.version_info >= (3, 12); print(sys.executable)' 2>/dev/null \
+	&& break; done)
+
+# A uv on PATH is used as is; otherwise one is installed into ./.tools.
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+
+.PHONY: help install run test lint format
+
+help: ## Show this help
+	@echo "BIFROST make targets:"
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+	@echo "Test options: make test PYTEST_ARGS='-x -k something'"
+
+.tools/bin/uv:
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (none of python3.12, python3.13, python3.14, python3 on PATH is): install it, or run make PYTHON=/path/to/python3.12." >&2; exit 1; }
+	@echo "uv not found on PATH: installing it into .tools/ ..."
+	@"$(PYTHON)" -m venv .tools || { rm -rf .tools; echo "Could not create .tools/ with '$(PYTHON) -m venv': install the venv module (Debian: apt-get install python3-venv) or install uv yourself." >&2; exit 1; }
+	@.tools/bin/pip install --quiet --disable-pip-version-check uv
+
+install: $(if $(filter .tools/bin/uv,$(UV)),.tools/bin/uv) ## Create/refresh .venv from uv.lock (dev tools included)
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (none of python3.12, python3.13, python3.14, python3 on PATH is): install it, or run make PYTHON=/path/to/python3.12." >&2; exit 1; }
+	$(UV) sync --frozen --python "$(PYTHON)"
+
+# Embedded mode: without DATABASE_URL/REDIS_URL the settings use the SQLite
+# file db.sqlite3 and run Celery tasks eagerly, so nothing else has to run.
+run: install ## Run the demo site with demo data on http://127.0.0.1:8000
+	@unset DATABASE_URL REDIS_URL; set -e; \
+	$(VENV)/bin/python manage.py migrate --noinput; \
+	if command -v msgfmt >/dev/null 2>&1; then \
+		$(VENV)/bin/python manage.py compilemessages --ignore=$(VENV) --ignore=.tools --verbosity 0; \
+	fi; \
+	$(VENV)/bin/python manage.py demo_data; \
+	echo; \
+	echo "=================================================================="; \
+	echo " BIFROST demo is starting at  http://127.0.0.1:8000"; \
+	echo; \
+	echo " Demo logins (password for all: bifrost-demo)"; \
+	echo "   facilitator@bifrost.example"; \
+	for i in 1 2 3 4 5 6; do \
+		printf '   smv%s@bifrost.example       advisor%s@bifrost.example\n' "$$i" "$$i"; \
+	done; \
+	echo; \
+	echo " Stop with Ctrl+C."; \
+	echo "=================================================================="; \
+	echo; \
+	exec $(VENV)/bin/python manage.py runserver 127.0.0.1:8000
+
+test: install ## Lint, then run the whole test suite (PostgreSQL + Redis, throwaway ones if needed)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	bash scripts/ensure-chromium.sh
+	bash scripts/test.sh
+
+lint: install ## Check code style with ruff (no changes)
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format: install ## Fix import order and reformat with ruff
+	$(VENV)/bin/ruff check --select I --fix .
+	$(VENV)/bin/ruff format .
