@@ -69,9 +69,7 @@ class FacilitatorTwoFactorMiddleware:
             return False
         from allauth.mfa.models import Authenticator
 
-        return not Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).exists()
+        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 
 class NoStoreForAuthenticatedMiddleware:

@@ -71,9 +71,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "bifrost.middleware.FacilitatorTwoFactorMiddleware",
     "bifrost.middleware.NoStoreForAuthenticatedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "bifrost.middleware.FacilitatorTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -234,7 +234,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if PRODUCTION
+            if DJANGO_ENV in ("production", "build")  # the image collects with "build"
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },

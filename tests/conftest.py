@@ -23,6 +23,8 @@ def _isolated_settings(settings, tmp_path):
     # Tasks run in-process unless a test starts a real worker. (pytest-django
     # already points MAILERS at the in-memory outbox.)
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    # A fast hasher: the real one is deliberately slow, and tests log in a lot.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     from bifrost.celery import app
 

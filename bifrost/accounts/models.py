@@ -103,13 +103,9 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    cvr = models.CharField(
-        _("CVR number"), max_length=8, blank=True, validators=[validate_cvr]
-    )
+    cvr = models.CharField(_("CVR number"), max_length=8, blank=True, validators=[validate_cvr])
     industry = models.CharField(_("industry"), max_length=20, choices=Industry.choices, blank=True)
-    size_band = models.CharField(
-        _("size"), max_length=10, choices=SizeBand.choices, blank=True
-    )
+    size_band = models.CharField(_("size"), max_length=10, choices=SizeBand.choices, blank=True)
     region = models.CharField(_("region"), max_length=20, choices=Region.choices, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

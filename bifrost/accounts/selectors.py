@@ -34,8 +34,10 @@ def primary_role(user) -> str | None:
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("organisation").order_by(
-        "organisation__name"
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("organisation__name")
     )
 
 

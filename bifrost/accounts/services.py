@@ -58,8 +58,10 @@ def invitation_create(
     check_role_fits_organisation(role, organisation)
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
         raise ValidationError(
-            {"email": _("%(email)s is already a member of %(organisation)s.")
-             % {"email": email, "organisation": organisation.name}}
+            {
+                "email": _("%(email)s is already a member of %(organisation)s.")
+                % {"email": email, "organisation": organisation.name}
+            }
         )
     now = timezone.now()
     # Only the newest link for a person and organisation works.
@@ -144,8 +146,10 @@ def invitation_accept(
         user.save()
     elif user.email.lower() != invitation.email.lower():
         raise InvitationError(
-            _("This invitation was sent to another e-mail address than the one you are "
-              "logged in with. Log out and open the link again.")
+            _(
+                "This invitation was sent to another e-mail address than the one you are "
+                "logged in with. Log out and open the link again."
+            )
         )
     _mark_email_verified(user)
     membership = Membership(user=user, organisation=invitation.organisation, role=invitation.role)

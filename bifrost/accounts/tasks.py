@@ -5,7 +5,9 @@ from celery import shared_task
 from bifrost.accounts import emails
 
 
-@shared_task(name="accounts.send_email", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    name="accounts.send_email", autoretry_for=(OSError,), retry_backoff=True, max_retries=5
+)
 def send_email(*, to: list[str], subject: str, body: str) -> None:
     emails.deliver(to=to, subject=subject, body=body)
 

@@ -122,7 +122,8 @@ def invitation_revoke(request, pk: int):
             messages.error(request, str(error))
         else:
             messages.success(
-                request, _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email}
+                request,
+                _("The invitation to %(email)s was withdrawn.") % {"email": invitation.email},
             )
         return redirect("organisation_detail", pk=invitation.organisation_id)
     # GET asks for confirmation before anything changes.
@@ -192,4 +193,3 @@ def _accept_as_logged_in_user(request, token: str, invitation: Invitation):
         "accounts/invitation_accept_logged_in.html",
         {"invitation": invitation},
     )
-

@@ -16,7 +16,14 @@ DEMO_COMPANIES = [
     ("Ugeavisen Vindrosen (demo)", "13703701", "media", "10-49", "syddanmark", "Lone Lupin"),
     ("Forlaget Blækhuset (demo)", "14938273", "media", "1-9", "hovedstaden", "Kasper Krat"),
     ("Bureau Budbringer (demo)", "16172839", "communication", "10-49", "hovedstaden", "Mette Mos"),
-    ("Kommunikationshuset Klokken (demo)", "17407406", "communication", "1-9", "sjaelland", "Jens Jasmin"),
+    (
+        "Kommunikationshuset Klokken (demo)",
+        "17407406",
+        "communication",
+        "1-9",
+        "sjaelland",
+        "Jens Jasmin",
+    ),
 ]
 DEMO_ADVISORS = [
     ("Arbejdsmiljørådgivning Ask (demo)", "Anna Ask"),

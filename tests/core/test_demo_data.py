@@ -1,0 +1,33 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from bifrost.accounts.management.commands.demo_data import DEMO_PASSWORD, demo_logins
+from bifrost.accounts.models import Membership, Organisation, Role, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_data_is_idempotent_and_every_login_works(client):
+    call_command("demo_data")
+    call_command("demo_data")  # a second run changes nothing
+    assert User.objects.count() == 13
+    assert Organisation.objects.filter(kind="company").count() == 6
+    assert Organisation.objects.filter(kind="advisory_unit").count() == 6
+    industries = set(Organisation.objects.filter(kind="company").values_list("industry", flat=True))
+    assert industries == {"finance", "media", "communication"}
+    assert Membership.objects.filter(role=Role.FACILITATOR).count() == 1
+    for email in demo_logins():
+        response = client.post(
+            reverse("account_login"), {"login": email, "password": DEMO_PASSWORD}
+        )
+        assert response.status_code == 302, email
+        assert response.url == reverse("dashboard")
+        client.logout()
+
+
+def test_demo_facilitator_is_not_a_superuser():
+    call_command("demo_data")
+    facilitator = User.objects.get(email="facilitator@bifrost.example")
+    assert not facilitator.is_superuser
+    assert not facilitator.is_staff
