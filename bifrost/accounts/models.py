@@ -154,10 +154,12 @@ def check_role_fits_organisation(role: str, organisation: Organisation) -> None:
     if ROLE_FOR_KIND[organisation.kind] != role:
         raise ValidationError(
             {
-                "role": _("The role %(role)s does not belong in a %(kind)s.")
+                "role": _(
+                    "The role “%(role)s” cannot be used in an organisation of the kind “%(kind)s”."
+                )
                 % {
                     "role": Role(role).label,
-                    "kind": Organisation.Kind(organisation.kind).label.lower(),
+                    "kind": Organisation.Kind(organisation.kind).label,
                 }
             }
         )

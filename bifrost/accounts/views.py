@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from bifrost.accounts import selectors, services
@@ -99,7 +100,11 @@ def invitation_create(request, pk: int):
         else:
             messages.success(
                 request,
-                _("An invitation was sent to %(email)s. The link works for %(days)s days.")
+                ngettext(
+                    "An invitation was sent to %(email)s. The link works for %(days)s day.",
+                    "An invitation was sent to %(email)s. The link works for %(days)s days.",
+                    settings.INVITATION_VALID_DAYS,
+                )
                 % {"email": invitation.email, "days": settings.INVITATION_VALID_DAYS},
             )
             return redirect("organisation_detail", pk=organisation.pk)
