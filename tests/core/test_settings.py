@@ -5,18 +5,24 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_KEY = "k3y-" + "9f8e7d6c5b4a" * 5  # long and varied, as check --deploy wants
 
 
+# Variables a test sets itself; the rest of the environment (PATH, ...) passes.
+CONFIG_VARIABLES = {
+    "DEBUG",
+    "SECRET_KEY",
+    "DJANGO_ENV",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "REDIS_URL",
+}
+
+
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "DJANGO_ENV", "ALLOWED_HOSTS", "DATABASE_URL"}
-    }
+    """Run manage.py in a fresh process with only the given configuration variables."""
+    clean = {k: v for k, v in os.environ.items() if k not in CONFIG_VARIABLES}
     clean.update(env)
     return subprocess.run(  # noqa: S603 - fixed argv, our own manage.py
         [sys.executable, "manage.py", *args],
@@ -27,6 +33,12 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         timeout=120,
         check=False,
     )
+
+
+def _shell_output(code: str, **env: str) -> list[str]:
+    result = _manage("shell", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()
 
 
 def _production(**overrides: str) -> dict:
@@ -84,18 +96,7 @@ def test_embedded_mode_without_variables(tmp_path):
         "print(s.CACHES['default']['BACKEND']);"
         "print(s.MAILERS['default']['BACKEND'])"
     )
-    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "DJANGO_ENV"}}
-    env.pop("DATABASE_URL", None)
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    lines = result.stdout.strip().splitlines()[-4:]
+    lines = _shell_output(code)[-4:]
     assert lines == [
         "django.db.backends.sqlite3",
         "True",
@@ -118,12 +119,11 @@ def test_security_settings_not_covered_by_check_deploy():
     assert (major, minor, patch) >= (65, 16, 1)
 
 
-@pytest.mark.django_db
 def test_trusted_proxy_count_comes_from_the_environment():
-    result = _manage(
-        "shell",
-        "-c",
-        "from django.conf import settings; print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)",
-        ALLAUTH_TRUSTED_PROXY_COUNT="2",
-    )
-    assert result.stdout.strip().splitlines()[-1] == "2"
+    code = "from django.conf import settings; print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    assert _shell_output(code, ALLAUTH_TRUSTED_PROXY_COUNT="2")[-1] == "2"
+
+
+def test_facilitator_2fa_is_required_in_production_settings():
+    code = "from django.conf import settings; print(settings.BIFROST_REQUIRE_FACILITATOR_2FA)"
+    assert _shell_output(code, **_production())[-1] == "True"

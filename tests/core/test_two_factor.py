@@ -49,27 +49,3 @@ def test_other_roles_are_not_forced(client, settings, smv_owner, password):
     assert client.get(reverse("dashboard")).status_code == 200
     # ...but they can turn TOTP on.
     assert _open_totp_setup(client, password).status_code == 200
-
-
-def test_requirement_is_on_in_production_settings():
-    import subprocess
-    import sys
-
-    from tests.core.test_settings import ROOT, _production
-
-    result = subprocess.run(  # noqa: S603
-        [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-c",
-            "from django.conf import settings; print(settings.BIFROST_REQUIRE_FACILITATOR_2FA)",
-        ],
-        cwd=ROOT,
-        env={**_production(), "PATH": "/usr/bin:/bin"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.stdout.strip().splitlines()[-1] == "True", result.stderr
