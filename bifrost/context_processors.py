@@ -6,6 +6,18 @@ from bifrost.accounts.models import Role
 from bifrost.accounts.selectors import primary_role, roles_of
 
 
+def _section(request) -> str:
+    """Which main-navigation entry the current page belongs to (for aria-current)."""
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return ""
+    if match.namespace:
+        return match.namespace
+    if match.url_name and match.url_name.startswith(("organisation", "invitation_create")):
+        return "organisations"
+    return match.url_name or ""
+
+
 def navigation(request) -> dict:
     user = getattr(request, "user", None)
     roles = roles_of(user) if user is not None else frozenset()
@@ -15,5 +27,6 @@ def navigation(request) -> dict:
         "nav_is_facilitator": Role.FACILITATOR in roles,
         "nav_is_advisor": Role.ADVISOR in roles,
         "nav_is_smv_owner": Role.SMV_OWNER in roles,
+        "nav_section": _section(request),
         "SITE_URL": settings.SITE_URL,
     }

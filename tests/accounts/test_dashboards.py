@@ -171,3 +171,11 @@ def test_admin_login_goes_through_allauth_with_its_rate_limits(client):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_current_section_is_marked_in_the_navigation(client, facilitator):
+    client.force_login(facilitator)
+    html = client.get(reverse("organisation_list")).text
+    link = f'class="nav-link active" aria-current="page" href="{reverse("organisation_list")}"'
+    assert link in html
+    assert html.count('aria-current="page"') == 1
