@@ -1,5 +1,6 @@
 """Writes about people, organisations and invitations."""
 
+import logging
 import secrets
 from datetime import timedelta
 
@@ -21,6 +22,8 @@ from bifrost.accounts.models import (
     check_role_fits_organisation,
     hash_invitation_token,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class InvitationError(Exception):
@@ -80,7 +83,11 @@ def invitation_create(
     )
     invitation.full_clean(exclude=["token_hash"])
     invitation.save()
-    emails.send_invitation(invitation=invitation, accept_url=_accept_url(token))
+    accept_url = _accept_url(token)
+    emails.send_invitation(invitation=invitation, accept_url=accept_url)
+    if settings.DEBUG:
+        # The console e-mail wraps long links; in local development print it whole.
+        logger.info("Invitation link for %s (development only): %s", email, accept_url)
     return invitation, token
 
 
