@@ -179,3 +179,11 @@ def test_current_section_is_marked_in_the_navigation(client, facilitator):
     link = f'class="nav-link active" aria-current="page" href="{reverse("organisation_list")}"'
     assert link in html
     assert html.count('aria-current="page"') == 1
+
+
+def test_account_pages_link_to_two_factor_setup(client, smv_owner):
+    """TOTP is offered to everyone: the account pages link to it."""
+    client.force_login(smv_owner)
+    html = client.get(reverse("account_email")).text
+    assert f'href="{reverse("mfa_index")}"' in html
+    assert f'href="{reverse("account_change_password")}"' in html
