@@ -1,11 +1,13 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 from django.views.generic import RedirectView
 
 from bifrost import views as core_views
 from knowledge import views as knowledge_views
+from knowledge.sitemaps import SITEMAPS
 
 # The admin login goes through allauth, so its rate limits cover /admin/ too.
 admin.autodiscover()
@@ -14,6 +16,12 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", knowledge_views.front_page, name="front_page"),
     path("healthz", core_views.healthz, name="healthz"),
+    path(
+        "sitemap.xml",
+        sitemap_view,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from bifrost.accounts.management.commands.demo_data import DEMO_PASSWORD, demo_logins
+from bifrost.accounts.demo import DEMO_PASSWORD, demo_logins
 from bifrost.accounts.models import Membership, Organisation, Role, User
 
 pytestmark = pytest.mark.django_db

@@ -1,96 +1,30 @@
-"""Create one programme's worth of fictional people. Safe to run again."""
+"""`manage.py demo_data`: one programme's worth of fictional data. Safe to run again.
 
+Each installed app may provide a `demo` module with a `load(stdout)` function;
+they run in INSTALLED_APPS order, which follows the dependency direction
+(accounts → knowledge → programme → matching → logbook). Discovering them
+keeps apps from importing apps to their right.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from bifrost.accounts.models import Organisation, Role
-from bifrost.accounts.services import user_create_with_role
-
-DEMO_PASSWORD = "bifrost-demo"  # noqa: S105 - printed by `make run`, demo only
-
-# Invented companies; CVR numbers pass the modulus-11 check but are made up.
-DEMO_COMPANIES = [
-    ("Sparekassen Solsikke (demo)", "11234569", "finance", "10-49", "midtjylland", "Birte Bjælke"),
-    ("Andelskassen Nordlys (demo)", "12469136", "finance", "50-249", "nordjylland", "Hans Hø"),
-    ("Ugeavisen Vindrosen (demo)", "13703701", "media", "10-49", "syddanmark", "Lone Lupin"),
-    ("Forlaget Blækhuset (demo)", "14938273", "media", "1-9", "hovedstaden", "Kasper Krat"),
-    ("Bureau Budbringer (demo)", "16172839", "communication", "10-49", "hovedstaden", "Mette Mos"),
-    (
-        "Kommunikationshuset Klokken (demo)",
-        "17407406",
-        "communication",
-        "1-9",
-        "sjaelland",
-        "Jens Jasmin",
-    ),
-]
-DEMO_ADVISORS = [
-    ("Arbejdsmiljørådgivning Ask (demo)", "Anna Ask"),
-    ("Rådgiverhuset Bøg (demo)", "Bo Bøg"),
-    ("Trivselsrådgivning Eg (demo)", "Eva Eg"),
-    ("Rådgivningsenheden Elm (demo)", "Emil Elm"),
-    ("Arbejdsmiljøpartner Lind (demo)", "Lise Lind"),
-    ("Rådgiverteamet Pil (demo)", "Peter Pil"),
-]
-FACILITATOR_ORG = "BIFROST facilitatorteam (demo)"
-
-
-def demo_logins() -> list[str]:
-    return (
-        ["facilitator@bifrost.example"]
-        + [f"smv{i}@bifrost.example" for i in range(1, 7)]
-        + [f"advisor{i}@bifrost.example" for i in range(1, 7)]
-    )
-
 
 class Command(BaseCommand):
-    help = "Create fictional demo people and organisations (idempotent; never in production)."
+    help = (
+        "Create fictional demo people, organisations and content (idempotent; never in production)."
+    )
 
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError("demo_data refuses to run with production settings.")
         with transaction.atomic():
-            self._create()
+            for config in apps.get_app_configs():
+                if find_spec(f"{config.name}.demo") is not None:
+                    import_module(f"{config.name}.demo").load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
-
-    def _organisation(self, name: str, kind: str, **fields) -> Organisation:
-        organisation, _created = Organisation.objects.update_or_create(
-            name=name, defaults={"kind": kind, **fields}
-        )
-        return organisation
-
-    def _create(self) -> None:
-        facilitators = self._organisation(FACILITATOR_ORG, Organisation.Kind.FACILITATOR_ORG)
-        user_create_with_role(
-            email="facilitator@bifrost.example",
-            password=DEMO_PASSWORD,
-            full_name="Frida Facilitator",
-            organisation=facilitators,
-            role=Role.FACILITATOR,
-        )
-        for number, (name, cvr, industry, size, region, owner) in enumerate(DEMO_COMPANIES, 1):
-            company = self._organisation(
-                name,
-                Organisation.Kind.COMPANY,
-                cvr=cvr,
-                industry=industry,
-                size_band=size,
-                region=region,
-            )
-            user_create_with_role(
-                email=f"smv{number}@bifrost.example",
-                password=DEMO_PASSWORD,
-                full_name=owner,
-                organisation=company,
-                role=Role.SMV_OWNER,
-            )
-        for number, (unit_name, advisor) in enumerate(DEMO_ADVISORS, 1):
-            unit = self._organisation(unit_name, Organisation.Kind.ADVISORY_UNIT)
-            user_create_with_role(
-                email=f"advisor{number}@bifrost.example",
-                password=DEMO_PASSWORD,
-                full_name=advisor,
-                organisation=unit,
-                role=Role.ADVISOR,
-            )

@@ -1,0 +1,137 @@
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from knowledge import self_assessment
+from knowledge.models import KIND_FIELDS, KIND_SECTION, Kind, Page, Section
+
+slug_validator = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    _("Use lowercase letters a–z, digits and single hyphens, e.g. “stress-i-teamet”."),
+)
+
+
+class PageForm(forms.Form):
+    """The editor's form. Structured fields depend on the page's kind."""
+
+    section = forms.ChoiceField(label=_("Section"), choices=Section.choices)
+    slug = forms.CharField(
+        label=_("Address (slug)"),
+        max_length=80,
+        validators=[slug_validator],
+        help_text=_("The last part of the page's address, e.g. “stress-i-teamet”."),
+    )
+    order = forms.IntegerField(
+        label=_("Order in section"), min_value=0, initial=0, help_text=_("Lower comes first.")
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One or two sentences; shown in lists and search engines."),
+    )
+    body = forms.CharField(
+        label=_("Text (Markdown)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 16, "class": "font-monospace"}),
+        help_text=_(
+            "Markdown: ## heading, **bold**, *italic*, - list, [link](https://…). HTML is removed."
+        ),
+    )
+    related = forms.ModelMultipleChoiceField(
+        label=_("Related pages"),
+        queryset=Page.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("For a case: the principles, phase and challenges it illustrates."),
+    )
+
+    def __init__(self, *args, kind: str, page: Page | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        related = Page.objects.exclude(kind=Kind.ARTICLE).order_by("kind", "order")
+        if page is not None and page.pk:
+            related = related.exclude(pk=page.pk)
+        self.fields["related"].queryset = related
+        self.fields["related"].label_from_instance = lambda p: f"{p.get_kind_display()}: {p.title}"
+        if kind in KIND_SECTION:
+            self.fields["section"].initial = KIND_SECTION[kind].value
+        for key, label, is_list in KIND_FIELDS[kind]:
+            help_text = _("One item per line.") if is_list else _("Markdown allowed.")
+            self.fields[f"field_{key}"] = forms.CharField(
+                label=label,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=help_text,
+            )
+
+    def structured_field_names(self) -> list[str]:
+        return [f"field_{key}" for key, _label, _is_list in KIND_FIELDS[self.kind]]
+
+    @classmethod
+    def initial_from_content(cls, content: dict) -> dict:
+        initial = {key: content.get(key) for key in ("section", "slug", "order", "title")}
+        initial.update(summary=content.get("summary", ""), body=content.get("body", ""))
+        initial["related"] = content.get("related", [])
+        for key, _label, is_list in KIND_FIELDS[content["kind"]]:
+            value = (content.get("fields") or {}).get(key, [] if is_list else "")
+            initial[f"field_{key}"] = "\n".join(value) if is_list else value
+        return initial
+
+    def content(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "section": data["section"],
+            "kind": self.kind,
+            "slug": data["slug"],
+            "order": data["order"],
+            "title": data["title"],
+            "summary": data["summary"],
+            "body": data["body"],
+            "fields": {
+                key: data.get(f"field_{key}", "")
+                for key, _label, _is_list in KIND_FIELDS[self.kind]
+            },
+            "related": [page.pk for page in data["related"]],
+        }
+
+
+RATING_CHOICES = [
+    (1, _("1 – disagree completely")),
+    (2, "2"),
+    (3, "3"),
+    (4, "4"),
+    (5, _("5 – agree completely")),
+]
+
+
+class SelfAssessmentForm(forms.Form):
+    save_answers = forms.BooleanField(
+        label=_("Save my answers in my profile"),
+        required=False,
+        help_text=_("Only you and, if you are an advisor, the matching in your programme use it."),
+    )
+
+    def __init__(self, *args, can_save: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        for index, item in enumerate(self_assessment.statements()):
+            self.fields[f"s{index}"] = forms.TypedChoiceField(
+                label=item["statement"],
+                choices=RATING_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+                error_messages={"required": _("Choose a number from 1 to 5.")},
+            )
+        if not can_save:
+            del self.fields["save_answers"]
+        else:
+            # Put the consent checkbox last.
+            self.fields["save_answers"] = self.fields.pop("save_answers")
+
+    def answers(self) -> dict[int, int]:
+        return {
+            index: self.cleaned_data[f"s{index}"]
+            for index in range(len(self_assessment.statements()))
+        }

@@ -1,0 +1,225 @@
+"""Writes to the knowledge site: drafts, publishing, revisions, self-assessments."""
+
+from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from knowledge.models import KIND_FIELDS, Page, PageRevision, RoleSelfAssessment
+from knowledge.rendering import plain_text, render_markdown
+
+CONTENT_VERSION_KEY = "knowledge:content-version"
+
+# The content a revision holds; everything else on a page is bookkeeping.
+CONTENT_KEYS = ("section", "kind", "slug", "order", "title", "summary", "body", "fields", "related")
+
+
+def content_of(page: Page) -> dict:
+    return {
+        "section": page.section,
+        "kind": page.kind,
+        "slug": page.slug,
+        "order": page.order,
+        "title": page.title,
+        "summary": page.summary,
+        "body": page.body,
+        "fields": page.fields or {},
+        "related": sorted(page.related.values_list("pk", flat=True)) if page.pk else [],
+    }
+
+
+def bump_content_version() -> None:
+    """Invalidate every cached public fragment: the keys include this number."""
+    try:
+        cache.incr(CONTENT_VERSION_KEY)
+    except ValueError:
+        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
+
+
+def _clean_fields(kind: str, fields: dict) -> dict:
+    known = {key: is_list for key, _label, is_list in KIND_FIELDS[kind]}
+    cleaned = {}
+    for key, is_list in known.items():
+        value = fields.get(key, [] if is_list else "")
+        if is_list:
+            if isinstance(value, str):
+                value = value.splitlines()
+            cleaned[key] = [line.strip() for line in value if line.strip()]
+        else:
+            cleaned[key] = (value or "").strip()
+    return cleaned
+
+
+def _searchable_text(page: Page) -> str:
+    parts = [page.body_html]
+    for key, _label, is_list in KIND_FIELDS[page.kind]:
+        value = page.field(key, [] if is_list else "")
+        parts.append(render_markdown("\n".join(value) if is_list else value))
+    return plain_text(" ".join(parts))
+
+
+def _apply(page: Page, content: dict) -> Page:
+    """Make `content` the page's live content (validated, rendered, indexed)."""
+    for key in CONTENT_KEYS:
+        if key != "related":
+            setattr(page, key, content[key])
+    page.fields = _clean_fields(page.kind, content["fields"])
+    page.body_html = render_markdown(page.body)
+    page.body_text = _searchable_text(page)
+    page.full_clean(exclude=["related", "search_vector"])
+    page.save()
+    related = Page.objects.filter(pk__in=content["related"]).exclude(pk=page.pk)
+    page.related.set(related)
+    _update_search_vector(page)
+    return page
+
+
+def _update_search_vector(page: Page) -> None:
+    # Danish stemming for the stored vector; the query uses the same config.
+    if connection.vendor != "postgresql":
+        return
+    Page.objects.filter(pk=page.pk).update(
+        search_vector=SearchVector("title", weight="A", config="danish")
+        + SearchVector("summary", weight="B", config="danish")
+        + SearchVector("body_text", weight="C", config="danish")
+    )
+
+
+def _validate(content: dict, page: Page | None) -> dict:
+    content = {**content, "fields": _clean_fields(content["kind"], content.get("fields") or {})}
+    content["related"] = sorted({int(pk) for pk in content.get("related") or []})
+    clash = Page.objects.filter(slug=content["slug"])
+    if page is not None:
+        clash = clash.exclude(pk=page.pk)
+    if clash.exists():
+        raise ValidationError({"slug": _("Another page already uses this address.")})
+    return content
+
+
+def _new_revision(page: Page, content: dict, user, *, note: str = "", published=False):
+    return PageRevision.objects.create(
+        page=page, content=content, created_by=user, note=note, published=published
+    )
+
+
+@transaction.atomic
+def page_save_draft(*, page: Page | None, content: dict, user, note: str = "") -> Page:
+    """Save the editor's work as a revision. A published page keeps its live content
+    until it is published again; an unpublished page shows the draft to editors."""
+    content = _validate(content, page)
+    if page is None:
+        page = Page(status=Page.Status.DRAFT)
+    if page.pk is None or not page.is_published:
+        _apply(page, content)
+        page.has_unpublished_changes = False
+    else:
+        page.has_unpublished_changes = True
+    page.save(update_fields=["has_unpublished_changes", "updated_at"])
+    _new_revision(page, content, user, note=note)
+    return page
+
+
+@transaction.atomic
+def page_publish(*, page: Page | None, content: dict | None, user) -> Page:
+    """Publish the given content (or the newest revision) and make it public."""
+    if content is None:
+        latest = page.revisions.first()
+        content = latest.content if latest else content_of(page)
+    content = _validate(content, page)
+    if page is None:
+        page = Page()
+    now = timezone.now()
+    page.status = Page.Status.PUBLISHED
+    page.published_at = now
+    page.first_published_at = page.first_published_at or now
+    page.has_unpublished_changes = False
+    _apply(page, content)
+    _new_revision(page, content, user, note=_("Published"), published=True)
+    transaction.on_commit(bump_content_version)
+    return page
+
+
+@transaction.atomic
+def page_unpublish(*, page: Page, user) -> Page:
+    page.status = Page.Status.DRAFT
+    page.save(update_fields=["status", "updated_at"])
+    transaction.on_commit(bump_content_version)
+    return page
+
+
+@transaction.atomic
+def page_restore_revision(*, page: Page, revision: PageRevision, user) -> Page:
+    """Bring back an earlier version as the newest draft; history stays linear."""
+    if revision.page_id != page.pk:
+        raise ValidationError(_("That revision belongs to another page."))
+    stamp = date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")
+    content = {**content_of(page), **revision.content}
+    # Related pages that were deleted since are dropped quietly.
+    content["related"] = list(
+        Page.objects.filter(pk__in=content.get("related") or []).values_list("pk", flat=True)
+    )
+    return page_save_draft(
+        page=page,
+        content=content,
+        user=user,
+        note=_("Restored from the version of %(date)s") % {"date": stamp},
+    )
+
+
+def self_assessment_save(*, user, answers: dict, scores: dict) -> RoleSelfAssessment:
+    return RoleSelfAssessment.objects.create(user=user, answers=answers, scores=scores)
+
+
+@transaction.atomic
+def load_initial_content(*, user=None) -> int:
+    """Create and publish the initial pages that do not exist yet. Returns how many.
+
+    Pages an editor has already changed are never overwritten.
+    """
+    from knowledge import initial_content as initial
+
+    created = 0
+    by_slug = {}
+    plan = []
+    for order, item in enumerate(initial.SECTIONS):
+        plan.append((item, item["slug"], "article", order, {}))
+    kinds = [
+        (initial.PRINCIPLES, "principle", "forebyg-sygefravaer"),
+        (initial.ADVISOR_ROLES, "advisor_role", "raadgiverrollen"),
+        (initial.PHASES, "phase", "brobyggerfaser"),
+        (initial.CHALLENGES, "challenge", "brobyggermetoden"),
+        (initial.CASES, "case", "cases"),
+    ]
+    for items, kind, section in kinds:
+        for order, item in enumerate(items, start=1):
+            fields = {key: item.get(key) for key, _label, _is_list in KIND_FIELDS[kind]}
+            plan.append((item, section, kind, item.get("number", order), fields))
+
+    for item, section, kind, order, fields in plan:
+        page = Page.objects.filter(slug=item["slug"]).first()
+        if page is None:
+            # A case points at the principles, phase and challenges it illustrates;
+            # those come earlier in the plan, so they exist by now.
+            slugs = [*item.get("principles", []), item.get("phase"), *item.get("challenges", [])]
+            related = [by_slug[slug].pk for slug in slugs if slug in by_slug]
+            page = page_publish(
+                page=None,
+                content={
+                    "section": section,
+                    "kind": kind,
+                    "slug": item["slug"],
+                    "order": order,
+                    "title": item["title"],
+                    "summary": item.get("summary", ""),
+                    "body": item.get("body", ""),
+                    "fields": fields,
+                    "related": related if kind == "case" else [],
+                },
+                user=user,
+            )
+            created += 1
+        by_slug[page.slug] = page
+    return created
