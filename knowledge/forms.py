@@ -40,6 +40,19 @@ class PageForm(forms.Form):
             "Markdown: ## heading, **bold**, *italic*, - list, [link](https://…). HTML is removed."
         ),
     )
+    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
+    summary_en = forms.CharField(
+        label=_("Summary in English"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    body_en = forms.CharField(
+        label=_("Text in English (Markdown)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "font-monospace"}),
+        help_text=_("Optional. Readers who chose English see this; otherwise the Danish text."),
+    )
     related = forms.ModelMultipleChoiceField(
         label=_("Related pages"),
         queryset=Page.objects.none(),
@@ -74,6 +87,8 @@ class PageForm(forms.Form):
     def initial_from_content(cls, content: dict) -> dict:
         initial = {key: content.get(key) for key in ("section", "slug", "order", "title")}
         initial.update(summary=content.get("summary", ""), body=content.get("body", ""))
+        for key in ("title_en", "summary_en", "body_en"):
+            initial[key] = content.get(key, "")
         initial["related"] = content.get("related", [])
         for key, _label, is_list in KIND_FIELDS[content["kind"]]:
             value = (content.get("fields") or {}).get(key, [] if is_list else "")
@@ -95,7 +110,16 @@ class PageForm(forms.Form):
                 for key, _label, _is_list in KIND_FIELDS[self.kind]
             },
             "related": [page.pk for page in data["related"]],
+            "title_en": data["title_en"],
+            "summary_en": data["summary_en"],
+            "body_en": data["body_en"],
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("summary_en") or cleaned.get("body_en")) and not cleaned.get("title_en"):
+            self.add_error("title_en", _("Give the English title too, or leave English empty."))
+        return cleaned
 
 
 RATING_CHOICES = [

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -108,6 +109,11 @@ class Page(models.Model):
     body_html = models.TextField(editable=False, blank=True)
     body_text = models.TextField(editable=False, blank=True)
     fields = models.JSONField(_("structured fields"), default=dict, blank=True)
+    # Optional English translation; readers who chose English see it where it exists.
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
+    body_en = models.TextField(_("text (English, Markdown)"), blank=True)
+    body_html_en = models.TextField(editable=False, blank=True)
     related = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -154,6 +160,30 @@ class Page(models.Model):
 
     def field(self, key: str, default=""):
         return (self.fields or {}).get(key, default)
+
+    @property
+    def has_english(self) -> bool:
+        return bool(self.title_en)
+
+    def _reads_english(self) -> bool:
+        return self.has_english and translation.get_language() == "en"
+
+    @property
+    def display_title(self) -> str:
+        return self.title_en if self._reads_english() else self.title
+
+    @property
+    def display_summary(self) -> str:
+        return self.summary_en if self._reads_english() and self.summary_en else self.summary
+
+    @property
+    def display_body_html(self) -> str:
+        return self.body_html_en if self._reads_english() and self.body_en else self.body_html
+
+    @property
+    def content_language(self) -> str:
+        """The language the reader actually gets (for the lang attribute)."""
+        return "en" if self._reads_english() else "da"
 
     def structured_items(self) -> list[tuple[str, object, bool]]:
         """(label, value, is_list) of the kind's filled-in structured fields."""

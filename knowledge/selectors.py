@@ -60,7 +60,19 @@ def front_page_overview() -> dict:
     pages = list(
         Page.objects.published()
         .filter(Q(section=Section.FRONT) | Q(slug__in=[s.value for s in Section]))
-        .only("slug", "section", "title", "summary", "body_html", "kind", "status")
+        .only(
+            "slug",
+            "section",
+            "title",
+            "summary",
+            "body_html",
+            "kind",
+            "status",
+            "title_en",
+            "summary_en",
+            "body_en",
+            "body_html_en",
+        )  # fmt: skip
     )
     by_slug = {page.slug: page for page in pages}
     return {

@@ -14,7 +14,11 @@ from knowledge.rendering import plain_text, render_markdown
 CONTENT_VERSION_KEY = "knowledge:content-version"
 
 # The content a revision holds; everything else on a page is bookkeeping.
-CONTENT_KEYS = ("section", "kind", "slug", "order", "title", "summary", "body", "fields", "related")
+CONTENT_KEYS = (
+    "section", "kind", "slug", "order", "title", "summary", "body", "fields", "related",
+    "title_en", "summary_en", "body_en",
+)  # fmt: skip
+OPTIONAL_KEYS = {"title_en": "", "summary_en": "", "body_en": ""}
 
 
 def content_of(page: Page) -> dict:
@@ -27,6 +31,9 @@ def content_of(page: Page) -> dict:
         "summary": page.summary,
         "body": page.body,
         "fields": page.fields or {},
+        "title_en": page.title_en,
+        "summary_en": page.summary_en,
+        "body_en": page.body_en,
         "related": sorted(page.related.values_list("pk", flat=True)) if page.pk else [],
     }
 
@@ -65,9 +72,10 @@ def _apply(page: Page, content: dict) -> Page:
     """Make `content` the page's live content (validated, rendered, indexed)."""
     for key in CONTENT_KEYS:
         if key != "related":
-            setattr(page, key, content[key])
+            setattr(page, key, content.get(key, OPTIONAL_KEYS.get(key)))
     page.fields = _clean_fields(page.kind, content["fields"])
     page.body_html = render_markdown(page.body)
+    page.body_html_en = render_markdown(page.body_en)
     page.body_text = _searchable_text(page)
     page.full_clean(exclude=["related", "search_vector"])
     page.save()
@@ -89,7 +97,11 @@ def _update_search_vector(page: Page) -> None:
 
 
 def _validate(content: dict, page: Page | None) -> dict:
-    content = {**content, "fields": _clean_fields(content["kind"], content.get("fields") or {})}
+    content = {
+        **OPTIONAL_KEYS,
+        **content,
+        "fields": _clean_fields(content["kind"], content.get("fields") or {}),
+    }
     content["related"] = sorted({int(pk) for pk in content.get("related") or []})
     clash = Page.objects.filter(slug=content["slug"])
     if page is not None:

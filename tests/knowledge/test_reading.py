@@ -203,3 +203,41 @@ def test_cases_section_queries_are_fixed_with_10_and_300_cases(
         response = Client().get(url)
     assert len(small.captured_queries) == len(large.captured_queries)
     assert response.text.count("Case ") >= 300
+
+
+def test_english_readers_get_the_translation_where_it_exists(client, make_page):
+    translated = make_page(slug="oversat", title="Dansk titel", body="Dansk tekst.")
+    services.page_publish(
+        page=translated,
+        content=services.content_of(translated)
+        | {"title_en": "English title", "body_en": "English text."},
+        user=None,
+    )
+    untranslated = make_page(slug="kun-dansk", title="Kun dansk", body="Kun dansk tekst.")
+    assert "Dansk titel" in client.get(translated.get_absolute_url()).text
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(translated.get_absolute_url()).text
+    assert "English title" in html and "English text." in html
+    assert 'lang="en"' in html
+    # Without a translation the Danish text is shown, marked as Danish.
+    fallback = client.get(untranslated.get_absolute_url()).text
+    assert "Kun dansk tekst." in fallback
+    assert '<article class="knowledge-page" lang="da">' in fallback
+
+
+def test_english_summary_without_title_is_refused(client, facilitator):
+    client.force_login(facilitator)
+    response = client.post(
+        reverse("knowledge:editor_create"),
+        {
+            "section": "cases",
+            "slug": "halv-oversat",
+            "order": "1",
+            "title": "Titel",
+            "summary_en": "Only a summary",
+            "action": "draft",
+        },
+    )
+    assert response.status_code == 200
+    assert "title_en" in response.context["form"].errors
+    assert "Only a summary" in response.text
