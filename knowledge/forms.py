@@ -22,7 +22,10 @@ class PageForm(forms.Form):
         help_text=_("The last part of the page's address, e.g. “stress-i-teamet”."),
     )
     order = forms.IntegerField(
-        label=_("Order in section"), min_value=0, initial=0, help_text=_("Lower comes first.")
+        label=_("Order in section"),
+        min_value=0,
+        initial=0,
+        help_text=_("Lower numbers come first."),
     )
     title = forms.CharField(label=_("Title"), max_length=200)
     summary = forms.CharField(
@@ -30,7 +33,7 @@ class PageForm(forms.Form):
         max_length=300,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("One or two sentences; shown in lists and search engines."),
+        help_text=_("One or two sentences; shown in lists and used as the meta description."),
     )
     body = forms.CharField(
         label=_("Text (Markdown)"),
@@ -135,7 +138,10 @@ class SelfAssessmentForm(forms.Form):
     save_answers = forms.BooleanField(
         label=_("Save my answers in my profile"),
         required=False,
-        help_text=_("Only you and, if you are an advisor, the matching in your programme use it."),
+        help_text=_(
+            "Your answers are used only by you and, if you are an advisor, "
+            "by the matching in your programme."
+        ),
     )
 
     def __init__(self, *args, can_save: bool = False, **kwargs):

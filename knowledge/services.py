@@ -166,7 +166,7 @@ def page_unpublish(*, page: Page, user) -> Page:
 def page_restore_revision(*, page: Page, revision: PageRevision, user) -> Page:
     """Bring back an earlier version as the newest draft; history stays linear."""
     if revision.page_id != page.pk:
-        raise ValidationError(_("That revision belongs to another page."))
+        raise ValidationError(_("That version belongs to another page."))
     stamp = date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")
     content = {**content_of(page), **revision.content}
     # Related pages that were deleted since are dropped quietly.
