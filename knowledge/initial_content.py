@@ -904,54 +904,43 @@ CASES = [
 # "Hvilken rådgiverrolle har du?": rated 1-5, two statements per role.
 SELF_ASSESSMENT = [
     {
-        "statement": (
-            "Når jeg møder en ny virksomhed, præsenterer jeg hurtigt de ydelser, vi kan tilbyde."
-        ),
+        "statement": "Når jeg møder en ny virksomhed, præsenterer jeg hurtigt de ydelser, vi kan tilbyde.",
+        "statement_en": "When I meet a new company, I quickly present the services we can offer.",
         "role": "produktsaelgeren",
     },
     {
-        "statement": (
-            "Jeg bruger en stor del af min tid på at svare på indvendinger mod vores løsninger."
-        ),
+        "statement": "Jeg bruger en stor del af min tid på at svare på indvendinger mod vores løsninger.",
+        "statement_en": "I spend much of my time answering objections to our solutions.",
         "role": "produktsaelgeren",
     },
     {
-        "statement": (
-            "Det er vigtigt for mig, at mine løsninger bygger på den bedste forskning og på "
-            "faglige standarder."
-        ),
+        "statement": "Det er vigtigt for mig, at mine løsninger bygger på den bedste forskning og på faglige standarder.",
+        "statement_en": "It matters to me that my solutions rest on the best research and professional standards.",
         "role": "eksperten",
     },
     {
-        "statement": (
-            "Jeg designer typisk indsatsen selv og præsenterer den derefter for virksomheden."
-        ),
+        "statement": "Jeg designer typisk indsatsen selv og præsenterer den derefter for virksomheden.",
+        "statement_en": "I usually design the initiative myself and then present it to the company.",
         "role": "eksperten",
     },
     {
-        "statement": (
-            "Virksomheder kontakter mig, når de står over for en konkret beslutning og har "
-            "brug for input."
-        ),
+        "statement": "Virksomheder kontakter mig, når de står over for en konkret beslutning og har brug for input.",
+        "statement_en": "Companies contact me when they face a concrete decision and need input.",
         "role": "vaerdifuld-ressource",
     },
     {
-        "statement": (
-            "Jeg hjælper virksomheden med at finde rundt i den viden og de tilbud, der findes."
-        ),
+        "statement": "Jeg hjælper virksomheden med at finde rundt i den viden og de tilbud, der findes.",
+        "statement_en": "I help the company find its way through the knowledge and offers that exist.",
         "role": "vaerdifuld-ressource",
     },
     {
-        "statement": (
-            "Jeg bruger tid på at forstå virksomhedens forretning og branche, før jeg giver råd."
-        ),
+        "statement": "Jeg bruger tid på at forstå virksomhedens forretning og branche, før jeg giver råd.",
+        "statement_en": "I take time to understand the company's business and industry before I give advice.",
         "role": "betroet-raadgiver",
     },
     {
-        "statement": (
-            "Ejerlederen taler åbent med mig, også om ting, der ikke direkte handler om "
-            "arbejdsmiljø."
-        ),
+        "statement": "Ejerlederen taler åbent med mig, også om ting, der ikke direkte handler om arbejdsmiljø.",
+        "statement_en": "The owner-manager talks openly with me, also about things not directly about the work environment.",
         "role": "betroet-raadgiver",
     },
 ]

@@ -97,3 +97,10 @@ def test_initial_content_is_complete_and_loads_idempotently(client):
     assert "principle" in kinds and "phase" in kinds
     for section in ["hvad-er-det", "brobyggermetoden", "raadgiverrollen", "cases"]:
         assert client.get(reverse("knowledge:section", args=[section])).status_code == 200
+
+
+def test_statements_are_shown_in_english_to_english_readers(client):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get(reverse("knowledge:self_assessment")).text
+    assert self_assessment.statements()[0]["statement_en"] in html
+    assert self_assessment.statements()[0]["statement"] not in html
