@@ -1,5 +1,6 @@
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from knowledge import self_assessment
@@ -147,8 +148,9 @@ class SelfAssessmentForm(forms.Form):
     def __init__(self, *args, can_save: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         for index, item in enumerate(self_assessment.statements()):
+            english = translation.get_language() == "en" and item.get("statement_en")
             self.fields[f"s{index}"] = forms.TypedChoiceField(
-                label=item["statement"],
+                label=english or item["statement"],
                 choices=RATING_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
