@@ -22,6 +22,15 @@ def content_version() -> int:
     return cache.get_or_set("knowledge:content-version", 1, timeout=None)
 
 
+def _cached(name: str, *parts, compute):
+    """Published content, cached until the next publish (the version is in the key).
+
+    A warm public page then needs no SQL at all, only cache reads.
+    """
+    key = ":".join(["knowledge", name, *map(str, parts), str(content_version())])
+    return cache.get_or_set(key, compute, timeout=60 * 60)
+
+
 def _published_related() -> Prefetch:
     return Prefetch(
         "related",
@@ -40,23 +49,33 @@ def _published_referenced_by() -> Prefetch:
 
 def page_for_reader(*, section: str, slug: str, user) -> Page | None:
     """A page with its cross-links; drafts only for people who may edit them."""
-    pages = Page.objects.filter(section=section, slug=slug)
-    if not user.has_perm("knowledge.view_drafts"):
-        pages = pages.published()
-    return pages.prefetch_related(_published_related(), _published_referenced_by()).first()
+    pages = Page.objects.filter(section=section, slug=slug).prefetch_related(
+        _published_related(), _published_referenced_by()
+    )
+    if user.has_perm("knowledge.view_drafts"):
+        return pages.first()  # editors see drafts: never from the cache
+    return _cached("page", section, slug, compute=lambda: pages.published().first())
 
 
 def section_pages(section: str) -> list[Page]:
-    """The published pages of a section (intro first), in order, in one query."""
-    return list(
-        Page.objects.published()
-        .filter(section=section)
-        .order_by(Case(When(slug=section, then=Value(0)), default=Value(1)), "order", "title")
-        .prefetch_related(_published_related(), _published_referenced_by())
-    )
+    """The published pages of a section (intro first), in order, in three queries."""
+
+    def compute():
+        return list(
+            Page.objects.published()
+            .filter(section=section)
+            .order_by(Case(When(slug=section, then=Value(0)), default=Value(1)), "order", "title")
+            .prefetch_related(_published_related(), _published_referenced_by())
+        )
+
+    return _cached("section", section, compute=compute)
 
 
 def front_page_overview() -> dict:
+    return _cached("front", compute=_front_page_overview)
+
+
+def _front_page_overview() -> dict:
     pages = list(
         Page.objects.published()
         .filter(Q(section=Section.FRONT) | Q(slug__in=[s.value for s in Section]))

@@ -113,12 +113,15 @@ def test_sitemap_lists_published_pages_only(client, method, make_page):
     assert draft.get_absolute_url() not in xml
 
 
-def test_publishing_invalidates_the_cached_page(client, facilitator, method):
+def test_publishing_invalidates_the_cached_page(
+    client, facilitator, method, django_capture_on_commit_callbacks
+):
     url = method["principle"].get_absolute_url()
     assert "Tag kontakt tidligt." in client.get(url).text  # now cached
     page = method["principle"]
     with_new_text = services.content_of(page) | {"summary": "Ring samme uge."}
-    services.page_publish(page=page, content=with_new_text, user=facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.page_publish(page=page, content=with_new_text, user=facilitator)
     assert "Ring samme uge." in client.get(url).text
     # The case page lists principles: it is refreshed too.
     case_html = client.get(method["case"].get_absolute_url()).text
@@ -241,3 +244,18 @@ def test_english_summary_without_title_is_refused(client, facilitator):
     assert response.status_code == 200
     assert "title_en" in response.context["form"].errors
     assert "Only a summary" in response.text
+
+
+def test_a_warm_public_page_needs_no_sql(client, method, django_assert_num_queries):
+    url = method["case"].get_absolute_url()
+    client.get(url)  # warms the cache
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 200
+
+
+def test_a_draft_is_not_served_to_readers_from_an_editor_visit(client, facilitator, make_page):
+    draft = make_page(slug="kun-kladde", title="Kun kladde", publish=False)
+    client.force_login(facilitator)
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    client.logout()
+    assert client.get(draft.get_absolute_url()).status_code == 404
