@@ -146,7 +146,10 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_TIME_LIMIT = 10 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
+# The reminder sweeper: sends what is due; running it twice at once is safe.
+CELERY_BEAT_SCHEDULE = {
+    "send-due-reminders": {"task": "programme.send_due_reminders", "schedule": 300.0},
+}
 
 # --- E-mail ------------------------------------------------------------------
 # EMAIL_URL (e.g. smtp+tls://user:pass@host:587) becomes Django 6.1's MAILERS.

@@ -1,7 +1,45 @@
+"""Who may see and change programmes and meetings."""
+
 import rules
 
-from bifrost.accounts.rules import has_any_role
+from bifrost.accounts.rules import has_any_role, is_facilitator, is_smv_owner
+from programme import selectors
+from programme.models import Meeting
 
-# Anyone with a role in the programme may open the landing page; what it lists
-# is limited to their own objects by the selectors.
 rules.add_perm("programme.view_landing", has_any_role)
+
+
+@rules.predicate
+def takes_part(user, programme) -> bool:
+    return programme is not None and selectors.is_participant(user, programme)
+
+
+@rules.predicate
+def takes_part_in_meeting(user, meeting) -> bool:
+    if meeting is None or not selectors.is_participant(user, meeting.programme):
+        return False
+    if meeting.audience == Meeting.Audience.SMV_ONLY:
+        # The kick-off is for the companies only.
+        return bool(selectors.user_company_ids(user))
+    return True
+
+
+@rules.predicate
+def represents_company_in_meeting(user, meeting) -> bool:
+    if meeting is None:
+        return False
+    company_ids = selectors.user_company_ids(user)
+    return meeting.programme.enrolments.filter(
+        organisation_id__in=company_ids, left_at__isnull=True
+    ).exists()
+
+
+rules.add_perm("programme.add_programme", is_facilitator)
+rules.add_perm("programme.manage_programme", is_facilitator)
+rules.add_perm("programme.view_programme", is_facilitator | takes_part)
+rules.add_perm("programme.view_meeting", is_facilitator | takes_part_in_meeting)
+rules.add_perm("programme.manage_meeting", is_facilitator)
+rules.add_perm(
+    "programme.submit_preparation",
+    takes_part_in_meeting & is_smv_owner & represents_company_in_meeting,
+)

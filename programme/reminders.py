@@ -1,0 +1,177 @@
+"""Reminder e-mails as rows: planned when meetings or enrolments change, sent by a
+periodic sweeper.
+
+Why rows and not far-future Celery ETAs: the Redis broker redelivers delayed
+tasks after its visibility timeout, so an ETA task can run twice. Here every
+(recipient, meeting, kind) has at most one row (unique constraint), and the
+sweeper moves a row from pending to sent inside a transaction holding the row
+lock (SELECT … FOR UPDATE SKIP LOCKED), so concurrent sweepers never send the
+same reminder twice.
+"""
+
+import logging
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from bifrost.accounts import emails
+from programme import selectors
+from programme.models import Meeting, Reminder, ReminderSettings
+
+logger = logging.getLogger(__name__)
+
+# Kind → (offset before the meeting / preparation deadline, setting that turns it off)
+MEETING_OFFSETS = {
+    Reminder.Kind.MEETING_WEEK: (timedelta(days=7), "meeting_week_before"),
+    Reminder.Kind.MEETING_DAY: (timedelta(days=1), "meeting_day_before"),
+}
+PREPARATION_OFFSET = timedelta(days=2)
+PREPARATION_SETTING = "preparation_due"
+# Reminders for preparation tasks go out in the morning, local time.
+PREPARATION_SEND_TIME = time(8, 0)
+
+
+def _due_times(meeting: Meeting) -> dict[str, datetime]:
+    due = {kind: meeting.starts_at - offset for kind, (offset, _s) in MEETING_OFFSETS.items()}
+    if meeting.preparation_task and meeting.preparation_due:
+        send_day = meeting.preparation_due - PREPARATION_OFFSET
+        due[Reminder.Kind.PREPARATION] = datetime.combine(
+            send_day, PREPARATION_SEND_TIME, tzinfo=timezone.get_current_timezone()
+        )
+    return due
+
+
+@transaction.atomic
+def plan_for_meeting(*, meeting_id: int) -> int:
+    """Create or move the pending reminders of one meeting. Returns how many are pending."""
+    meeting = Meeting.objects.select_related("programme").get(pk=meeting_id)
+    if meeting.is_cancelled:
+        skip_for_meeting(meeting=meeting, reason="meeting cancelled")
+        return 0
+    due = _due_times(meeting)
+    recipients = list(selectors.meeting_participants(meeting).values_list("pk", flat=True))
+    existing = {(r.recipient_id, r.kind): r for r in Reminder.objects.filter(meeting=meeting)}
+    to_create, to_update = [], []
+    for user_id in recipients:
+        for kind, due_at in due.items():
+            reminder = existing.get((user_id, kind))
+            if reminder is None:
+                to_create.append(
+                    Reminder(recipient_id=user_id, meeting=meeting, kind=kind, due_at=due_at)
+                )
+            elif reminder.status == Reminder.Status.PENDING and reminder.due_at != due_at:
+                reminder.due_at = due_at  # the meeting moved
+                to_update.append(reminder)
+    # ignore_conflicts: a concurrent planner may have made the same row.
+    Reminder.objects.bulk_create(to_create, ignore_conflicts=True)
+    Reminder.objects.bulk_update(to_update, ["due_at"])
+    # A preparation task that was removed takes its pending reminders with it.
+    if Reminder.Kind.PREPARATION not in due:
+        Reminder.objects.filter(
+            meeting=meeting, kind=Reminder.Kind.PREPARATION, status=Reminder.Status.PENDING
+        ).update(status=Reminder.Status.SKIPPED, skip_reason="no preparation task")
+    return Reminder.objects.filter(meeting=meeting, status=Reminder.Status.PENDING).count()
+
+
+def plan_for_programme(*, programme_id: int) -> None:
+    for meeting_id in Meeting.objects.filter(programme_id=programme_id).values_list(
+        "pk", flat=True
+    ):
+        plan_for_meeting(meeting_id=meeting_id)
+
+
+def skip_for_meeting(*, meeting: Meeting, reason: str) -> None:
+    Reminder.objects.filter(meeting=meeting, status=Reminder.Status.PENDING).update(
+        status=Reminder.Status.SKIPPED, skip_reason=reason
+    )
+
+
+def skip_for_departed(*, programme) -> None:
+    """Pending reminders of people who are no longer in the programme are dropped."""
+    for meeting in programme.meetings.all():
+        participants = selectors.meeting_participants(meeting).values("pk")
+        Reminder.objects.filter(meeting=meeting, status=Reminder.Status.PENDING).exclude(
+            recipient__in=participants
+        ).update(status=Reminder.Status.SKIPPED, skip_reason="left the programme")
+
+
+def _why_not(reminder: Reminder, now: datetime) -> str:
+    """Empty when the reminder should go out now; otherwise why it is skipped."""
+    meeting = reminder.meeting
+    if meeting.is_cancelled:
+        return "meeting cancelled"
+    if meeting.starts_at <= now:
+        return "meeting already started"
+    if not selectors.meeting_participants(meeting).filter(pk=reminder.recipient_id).exists():
+        return "left the programme"
+    preferences = ReminderSettings.objects.filter(user_id=reminder.recipient_id).first()
+    setting = (
+        PREPARATION_SETTING
+        if reminder.kind == Reminder.Kind.PREPARATION
+        else MEETING_OFFSETS[reminder.kind][1]
+    )
+    if preferences is not None and not getattr(preferences, setting):
+        return "turned off by the recipient"
+    if reminder.kind == Reminder.Kind.PREPARATION and not meeting.preparation_task:
+        return "no preparation task"
+    return ""
+
+
+def _send(reminder: Reminder) -> None:
+    meeting = reminder.meeting
+    context = {
+        "kind": reminder.kind,
+        "meeting_title": meeting.title,
+        "starts_at": timezone.localtime(meeting.starts_at),
+        "place": meeting.place,
+        "preparation_due": meeting.preparation_due,
+        "meeting_url": settings.SITE_URL + reverse("programme:meeting", args=[meeting.pk]),
+        "settings_url": settings.SITE_URL + reverse("programme:reminder_settings"),
+    }
+    # Only the meeting's logistics go into the e-mail: never anything a company wrote.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("programme/email/reminder_subject.txt", context).strip()
+        body = render_to_string("programme/email/reminder_body.txt", context)
+    emails.queue(to=[reminder.recipient.email], subject=subject, body=body)
+
+
+def send_one(reminder_id: int, *, now: datetime | None = None) -> bool:
+    """Send one due reminder unless another sweeper has it or already sent it."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        reminder = (
+            Reminder.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("meeting", "recipient")
+            .filter(pk=reminder_id, status=Reminder.Status.PENDING, due_at__lte=now)
+            .first()
+        )
+        if reminder is None:
+            return False  # taken by another sweeper, already sent, or not due
+        reason = _why_not(reminder, now)
+        if reason:
+            reminder.status, reminder.skip_reason = Reminder.Status.SKIPPED, reason
+            reminder.save(update_fields=["status", "skip_reason"])
+            return False
+        reminder.status, reminder.sent_at = Reminder.Status.SENT, now
+        reminder.save(update_fields=["status", "sent_at"])
+        # The e-mail task is queued on commit: a rolled-back claim sends nothing.
+        _send(reminder)
+        return True
+
+
+def send_due(*, now: datetime | None = None, limit: int = 500) -> int:
+    """The sweeper: send every pending reminder whose time has come. Returns how many."""
+    now = now or timezone.now()
+    due_ids = list(
+        Reminder.objects.filter(status=Reminder.Status.PENDING, due_at__lte=now)
+        .order_by("due_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    sent = sum(send_one(reminder_id, now=now) for reminder_id in due_ids)
+    if sent:
+        logger.info("Sent %s reminders", sent)
+    return sent
