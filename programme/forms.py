@@ -125,18 +125,11 @@ class AgendaItemForm(forms.ModelForm):
             "material",
         ]
         widgets = {"fixed_start": TIME_INPUT, "description": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {
-            "duration_minutes": {
-                "min_value": _("An item lasts at least 1 minute."),
-            }
-        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["knowledge_page"].queryset = Page.objects.published().order_by("title")
         self.fields["knowledge_page"].empty_label = _("None")
-        self.fields["duration_minutes"].min_value = 1
-        self.fields["duration_minutes"].max_value = 600
         self.fields["material"].help_text = _(
             "PDF, PowerPoint, Word, Excel, PNG, JPEG or text; at most 20 MB."
         )

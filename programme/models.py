@@ -4,6 +4,7 @@ import hashlib
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -141,7 +142,14 @@ class AgendaItem(models.Model):
         blank=True,
         help_text=_("Leave empty to start right after the previous item."),
     )
-    duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=15)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"),
+        default=15,
+        validators=[
+            MinValueValidator(1, _("An item lasts at least 1 minute.")),
+            MaxValueValidator(600, _("An item can last at most 600 minutes.")),
+        ],
+    )
     responsible = models.CharField(_("responsible"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
     knowledge_page = models.ForeignKey(

@@ -215,10 +215,17 @@ def _renumber(meeting: Meeting, items: list[AgendaItem]) -> None:
     Meeting.objects.filter(pk=meeting.pk).update(updated_at=timezone.now())
 
 
+def _locked_items(meeting: Meeting) -> list[AgendaItem]:
+    # Lock the agenda so two editors reordering at once cannot interleave.
+    return list(
+        AgendaItem.objects.select_for_update().filter(meeting=meeting).order_by("position", "pk")
+    )
+
+
 @transaction.atomic
 def agenda_reorder(*, meeting: Meeting, ordered_ids: list[int]) -> None:
     """Put the items in the given order (from drag and drop)."""
-    items = {item.pk: item for item in meeting.agenda_items.select_for_update()}
+    items = {item.pk: item for item in _locked_items(meeting)}
     if set(ordered_ids) != set(items):
         raise ValidationError(_("The agenda changed meanwhile. Reload the page and try again."))
     _renumber(meeting, [items[pk] for pk in ordered_ids])
@@ -227,7 +234,7 @@ def agenda_reorder(*, meeting: Meeting, ordered_ids: list[int]) -> None:
 @transaction.atomic
 def agenda_move(*, item: AgendaItem, offset: int) -> None:
     """Move an item up (-1) or down (+1): the keyboard alternative to dragging."""
-    items = list(item.meeting.agenda_items.select_for_update().order_by("position", "pk"))
+    items = _locked_items(item.meeting)
     index = next(i for i, other in enumerate(items) if other.pk == item.pk)
     target = min(max(index + offset, 0), len(items) - 1)
     items.insert(target, items.pop(index))
