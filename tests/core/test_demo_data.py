@@ -31,3 +31,17 @@ def test_demo_facilitator_is_not_a_superuser():
     facilitator = User.objects.get(email="facilitator@bifrost.example")
     assert not facilitator.is_superuser
     assert not facilitator.is_staff
+
+
+def test_demo_data_includes_the_2019_programme_with_minutes():
+    from programme.models import Programme
+
+    call_command("demo_data")
+    call_command("demo_data")
+    programme = Programme.objects.get()
+    assert programme.starts_on.year == 2019
+    meetings = list(programme.meetings.order_by("number"))
+    assert len(meetings) == 7
+    assert all(m.agenda_items.count() >= 5 for m in meetings)
+    assert sum(1 for m in meetings if m.minutes_published_at) >= 5
+    assert programme.enrolments.count() == 12
