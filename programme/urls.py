@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from programme import views, views_calendar, views_reminders
 
@@ -32,4 +32,5 @@ urlpatterns = [
     path("calendar/", views_calendar.feed_manage, name="calendar"),
     path("calendar/<str:token>.ics", views_calendar.feed, name="calendar_feed"),
     path("reminders/", views_reminders.reminder_settings, name="reminder_settings"),
+    path("", include("programme.urls_exercises")),
 ]

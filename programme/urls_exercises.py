@@ -1,0 +1,3 @@
+"""URLs of the meeting exercises (prejudice game, dilemmas, recommendations, evaluation)."""
+
+urlpatterns: list = []
