@@ -32,10 +32,8 @@ urlpatterns = [
     path("logbook/", include("logbook.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are private (agenda material, exports): they are served only
+# through views that check permissions, never from MEDIA_URL.
 
 # Browsers ask for /favicon.ico regardless of the <link rel="icon">.
 urlpatterns += [

@@ -20,6 +20,9 @@ urlpatterns = [
     path("agenda-items/<int:pk>/delete/", views.agenda_item_delete, name="agenda_item_delete"),
     path("agenda-items/<int:pk>/move/", views.agenda_item_move, name="agenda_item_move"),
     path("agenda-items/<int:pk>/notes/", views.agenda_item_notes, name="agenda_item_notes"),
+    path(
+        "agenda-items/<int:pk>/material/", views.agenda_item_material, name="agenda_item_material"
+    ),
     path("meetings/<int:pk>/run/", views.meeting_run, name="run"),
     path("meetings/<int:pk>/run/advance/", views.meeting_run_advance, name="run_advance"),
     path("meetings/<int:pk>/run/panel/", views.meeting_run_panel, name="run_panel"),

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -337,6 +337,22 @@ def agenda_reorder(request, pk: int):
     if _is_htmx(request):
         return agenda_builder(request, meeting.pk)
     return redirect("programme:agenda", pk=meeting.pk)
+
+
+@login_required
+def agenda_item_material(request, pk: int):
+    """Agenda files are private to the meeting: served here, never from MEDIA_URL."""
+    item = AgendaItem.objects.select_related("meeting__programme").filter(pk=pk).first()
+    if item is None or not item.material:
+        raise Http404
+    require_perm(request.user, "programme.view_meeting", item.meeting)
+    response = FileResponse(
+        item.material.open("rb"),
+        as_attachment=True,
+        filename=item.material.name.rsplit("/", 1)[-1],
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # --- Running the meeting --------------------------------------------------------------

@@ -255,3 +255,26 @@ def test_overview_queries_are_fixed_with_7_and_70_meetings(
         response = client.get(url)
     assert len(response.context["meetings"]) == 70
     assert len(seven.captured_queries) == len(seventy.captured_queries)
+
+
+def test_agenda_material_is_served_only_to_participants(
+    client, facilitator, meeting, owner, outsider
+):
+    item = meeting.agenda_items.first()
+    services.agenda_item_save(
+        meeting=meeting,
+        item=item,
+        material=SimpleUploadedFile("plan.pdf", b"%PDF-1.7 hemmelig plan"),
+    )
+    url = reverse("programme:agenda_item_material", args=[item.pk])
+    client.force_login(owner)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 hemmelig plan"
+    assert "no-store" in response["Cache-Control"]
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+    client.logout()
+    assert client.get(url).status_code == 302
+    # The upload folder is not exposed as static media.
+    assert client.get("/media/" + item.material.name).status_code == 404
