@@ -145,6 +145,13 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_TIME_LIMIT = 10 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
+# Agenda PDFs go to their own queue (the compose worker consumes `-Q default,exports`).
+# The task declares time_limit=300 / soft_time_limit=270 itself; the 600 s above is
+# the default for everything else. An export-only worker would run with
+#   celery -A bifrost worker -Q exports --prefetch-multiplier 1 \
+#     --max-memory-per-child 300000 --time-limit 300
+# (one PDF at a time per process; a process is replaced after ~300 MB).
+CELERY_TASK_ROUTES = {"programme.export_agenda_pdf": {"queue": "exports"}}
 CELERY_TIMEZONE = "UTC"
 # The reminder sweeper: sends what is due; running it twice at once is safe.
 CELERY_BEAT_SCHEDULE = {

@@ -14,7 +14,8 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -33,6 +34,10 @@ PREPARATION_OFFSET = timedelta(days=2)
 PREPARATION_SETTING = "preparation_due"
 # Reminders for preparation tasks go out in the morning, local time.
 PREPARATION_SEND_TIME = time(8, 0)
+# Skip reasons that planning undoes when the cause is gone (re-enrolled, task set
+# again). A reminder skipped for any other reason stays skipped; one sent, stays sent.
+REVIVABLE_REASONS = frozenset({"left the programme", "meeting cancelled", "no preparation task"})
+SETTING_FIELDS = ("meeting_week_before", "meeting_day_before", "preparation_due")
 
 
 def _due_times(meeting: Meeting) -> dict[str, datetime]:
@@ -55,7 +60,7 @@ def plan_for_meeting(*, meeting_id: int) -> int:
     due = _due_times(meeting)
     recipients = list(selectors.meeting_participants(meeting).values_list("pk", flat=True))
     existing = {(r.recipient_id, r.kind): r for r in Reminder.objects.filter(meeting=meeting)}
-    to_create, to_update = [], []
+    to_create, to_update, to_revive = [], [], []
     for user_id in recipients:
         for kind, due_at in due.items():
             reminder = existing.get((user_id, kind))
@@ -66,9 +71,19 @@ def plan_for_meeting(*, meeting_id: int) -> int:
             elif reminder.status == Reminder.Status.PENDING and reminder.due_at != due_at:
                 reminder.due_at = due_at  # the meeting moved
                 to_update.append(reminder)
+            elif (
+                reminder.status == Reminder.Status.SKIPPED
+                and reminder.skip_reason in REVIVABLE_REASONS
+            ):
+                to_revive.append((reminder.pk, due_at))  # e.g. the company enrolled again
     # ignore_conflicts: a concurrent planner may have made the same row.
     Reminder.objects.bulk_create(to_create, ignore_conflicts=True)
     Reminder.objects.bulk_update(to_update, ["due_at"])
+    for pk, due_at in to_revive:
+        # Conditional on SKIPPED: a reminder that was sent is never reopened.
+        Reminder.objects.filter(pk=pk, status=Reminder.Status.SKIPPED).update(
+            status=Reminder.Status.PENDING, due_at=due_at, skip_reason=""
+        )
     # A preparation task that was removed takes its pending reminders with it.
     if Reminder.Kind.PREPARATION not in due:
         Reminder.objects.filter(
@@ -121,6 +136,12 @@ def _why_not(reminder: Reminder, now: datetime) -> str:
     return ""
 
 
+def _render_text(template_name: str, context: dict) -> str:
+    """Render a plain-text e-mail template without HTML escaping: a title such as
+    "Q&A" must not arrive as "Q&amp;A" (the subject template has no autoescape off)."""
+    return get_template(template_name).template.render(Context(context, autoescape=False))
+
+
 def _send(reminder: Reminder) -> None:
     meeting = reminder.meeting
     context = {
@@ -134,8 +155,8 @@ def _send(reminder: Reminder) -> None:
     }
     # Only the meeting's logistics go into the e-mail: never anything a company wrote.
     with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("programme/email/reminder_subject.txt", context).strip()
-        body = render_to_string("programme/email/reminder_body.txt", context)
+        subject = _render_text("programme/email/reminder_subject.txt", context).strip()
+        body = _render_text("programme/email/reminder_body.txt", context)
     emails.queue(to=[reminder.recipient.email], subject=subject, body=body)
 
 
@@ -171,7 +192,34 @@ def send_due(*, now: datetime | None = None, limit: int = 500) -> int:
         .order_by("due_at")
         .values_list("pk", flat=True)[:limit]
     )
-    sent = sum(send_one(reminder_id, now=now) for reminder_id in due_ids)
+    sent = 0
+    for reminder_id in due_ids:
+        try:
+            sent += send_one(reminder_id, now=now)
+        except Exception:
+            # One broken reminder stays pending for the next sweep; the rest go out.
+            logger.exception("Reminder %s could not be sent", reminder_id)
     if sent:
         logger.info("Sent %s reminders", sent)
     return sent
+
+
+# --- Each person's settings ----------------------------------------------------
+
+
+def reminder_settings_of(user) -> ReminderSettings:
+    """The person's settings; an unsaved row with everything on if they never chose."""
+    preferences = ReminderSettings.objects.filter(user=user).first()
+    return preferences if preferences is not None else ReminderSettings(user=user)
+
+
+@transaction.atomic
+def reminder_settings_save(*, user, **flags: bool) -> ReminderSettings:
+    """Turn reminder kinds on or off for one person. The sweeper reads them at send time."""
+    unknown = set(flags) - set(SETTING_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown reminder settings: {', '.join(sorted(unknown))}")
+    preferences, _created = ReminderSettings.objects.update_or_create(
+        user=user, defaults={name: bool(value) for name, value in flags.items()}
+    )
+    return preferences

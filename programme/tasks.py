@@ -1,10 +1,25 @@
-"""Thin Celery wrappers; the work is in programme.reminders."""
+"""Thin Celery wrappers; the work is in programme.reminders and programme.exports."""
 
 from celery import shared_task
 
-from programme import reminders
+from programme import exports, reminders
 
 
 @shared_task(name="programme.send_due_reminders")
 def send_due_reminders() -> int:
     return reminders.send_due()
+
+
+# Routed to the "exports" queue (CELERY_TASK_ROUTES). A PDF is CPU- and memory-heavy,
+# hence its own, shorter time limits than the project-wide 600 s.
+@shared_task(
+    name="programme.export_agenda_pdf",
+    bind=True,
+    acks_late=True,
+    time_limit=300,
+    soft_time_limit=270,
+    autoretry_for=(OSError,),
+    max_retries=2,
+)
+def export_agenda_pdf(self, export_id: int) -> str:
+    return exports.build_agenda_pdf(export_id)

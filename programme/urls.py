@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from programme import views, views_calendar, views_reminders
+from programme import views, views_calendar, views_exports, views_reminders
 
 app_name = "programme"
 urlpatterns = [
@@ -32,6 +32,13 @@ urlpatterns = [
     path("meetings/<int:pk>/minutes/", views.minutes, name="minutes"),
     path("meetings/<int:pk>/preparation/", views.preparation, name="preparation"),
     path("meetings/<int:pk>/calendar.ics", views_calendar.meeting_ics, name="meeting_ics"),
+    path("meetings/<int:pk>/agenda.pdf/", views_exports.agenda_pdf_request, name="agenda_pdf"),
+    path("exports/<int:pk>/", views_exports.agenda_pdf_status, name="agenda_pdf_status"),
+    path(
+        "exports/<int:pk>/download/",
+        views_exports.agenda_pdf_download,
+        name="agenda_pdf_download",
+    ),
     path("calendar/", views_calendar.feed_manage, name="calendar"),
     path("calendar/<str:token>.ics", views_calendar.feed, name="calendar_feed"),
     path("reminders/", views_reminders.reminder_settings, name="reminder_settings"),
