@@ -43,3 +43,16 @@ rules.add_perm(
     "programme.submit_preparation",
     takes_part_in_meeting & is_smv_owner & represents_company_in_meeting,
 )
+
+
+# --- Meeting exercises (exercise_services.py, exercise_selectors.py, views_exercises.py)
+# Seeing an exercise page is `programme.view_meeting`; moderating, merging, publishing,
+# closing and recording is `programme.manage_meeting`. Contributing is for the
+# meeting's participants only (a facilitator who is not enrolled moderates but does
+# not write entries of their own).
+rules.add_perm("programme.contribute_exercise", takes_part_in_meeting)
+# Each company picks and concretises its own dilemmas: its SMV owners do it.
+rules.add_perm(
+    "programme.choose_dilemma",
+    takes_part_in_meeting & is_smv_owner & represents_company_in_meeting,
+)
