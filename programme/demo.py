@@ -81,5 +81,66 @@ def load(stdout=None) -> None:
             services.attendance_record(
                 meeting=meeting, present_user_ids=present, participant_ids=participants
             )
+    _exercises(programme)
     if stdout is not None:
         stdout.write(f"Created the demo programme “{DEMO_NAME}”.")
+
+
+def _exercises(programme) -> None:
+    """Some exercises filled in, as they would be after the meetings."""
+    from bifrost.accounts.models import Membership
+    from programme import exercise_services
+    from programme.models import Dilemma
+
+    exercise_services.dilemma_seed_catalogue()
+    meetings = {m.number: m for m in programme.meetings.all()}
+    owners = list(
+        Membership.objects.filter(organisation__name__endswith="(demo)", role="smv_owner")
+        .select_related("user", "organisation")
+        .order_by("organisation__name")
+    )
+    advisors = list(
+        Membership.objects.filter(organisation__name__endswith="(demo)", role="advisor")
+        .select_related("user")
+        .order_by("organisation__name")
+    )
+    assumptions_smv = [
+        "Rådgivere har standardløsninger, der passer til store virksomheder.",
+        "En rådgiver koster mere, end vi kan nå at få igen.",
+        "Rådgiveren kender ikke vores hverdag med deadlines.",
+    ]
+    assumptions_advisor = [
+        "Små virksomheder ringer først, når det brænder.",
+        "Ejerlederen vil helst klare det selv.",
+        "Der er ikke tid til forebyggelse i en lille virksomhed.",
+    ]
+    for membership, text in zip(owners, assumptions_smv, strict=False):
+        exercise_services.assumption_add(
+            meeting=meetings[1], author=membership.user, side="smvs", text=text, anonymous=True
+        )
+    for membership, text in zip(advisors, assumptions_advisor, strict=False):
+        exercise_services.assumption_add(
+            meeting=meetings[1], author=membership.user, side="advisors", text=text, anonymous=False
+        )
+    dilemmas = list(Dilemma.objects.order_by("pk")[:3])
+    for membership, dilemma in zip(owners[:3], dilemmas, strict=False):
+        exercise_services.dilemma_choose(
+            meeting=meetings[2],
+            company=membership.organisation,
+            dilemma=dilemma,
+            concrete_description="Hos os sker det især i de travle uger op til deadline.",
+            user=membership.user,
+        )
+    for membership, text in zip(
+        owners[:2] + advisors[:2],
+        [
+            "Rådgiveren bør besøge virksomheden, før der foreslås et forløb.",
+            "Aftal små, konkrete skridt, som kan mærkes i hverdagen.",
+            "Brug virksomhedens eget sprog om stress og trivsel.",
+            "Gør det let at ringe til rådgiveren mellem møderne.",
+        ],
+        strict=False,
+    ):
+        exercise_services.recommendation_propose(
+            meeting=meetings[5], author=membership.user, text=text
+        )

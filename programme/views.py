@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from bifrost.shortcuts import require_perm
 from knowledge.rendering import render_markdown
-from programme import selectors, services
+from programme import exercise_selectors, selectors, services
 from programme.forms import (
     AgendaItemForm,
     EnrolForm,
@@ -128,6 +128,7 @@ def programme_detail(request, pk: int):
     context = {"programme": programme, "can_manage": can_manage, "now": timezone.now()}
     if can_manage:
         context.update(selectors.programme_overview(programme))
+        context["exercise_progress"] = exercise_selectors.exercise_progress(programme)
     else:
         meetings = programme.meetings.order_by("starts_at")
         context["meetings"] = [

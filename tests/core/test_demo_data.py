@@ -45,3 +45,19 @@ def test_demo_data_includes_the_2019_programme_with_minutes():
     assert all(m.agenda_items.count() >= 5 for m in meetings)
     assert sum(1 for m in meetings if m.minutes_published_at) >= 5
     assert programme.enrolments.count() == 12
+
+
+def test_demo_programme_has_exercises_filled_in(client):
+    from django.urls import reverse
+
+    from bifrost.accounts.models import User
+    from programme.models import Assumption, DilemmaChoice, Programme, Recommendation
+
+    call_command("demo_data")
+    assert Assumption.objects.count() >= 4
+    assert DilemmaChoice.objects.count() >= 2
+    assert Recommendation.objects.count() >= 3
+    client.force_login(User.objects.get(email="facilitator@bifrost.example"))
+    response = client.get(reverse("programme:programme_detail", args=[Programme.objects.get().pk]))
+    assert response.status_code == 200
+    assert len(response.context["exercise_progress"]) >= 4
