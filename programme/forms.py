@@ -111,6 +111,13 @@ class MeetingForm(forms.ModelForm):
 
 
 class AgendaItemForm(forms.ModelForm):
+    end_time = forms.TimeField(
+        label=_("Ends at"),
+        required=False,
+        widget=TIME_INPUT,
+        help_text=_("Optional: with a fixed start, the end sets the duration."),
+    )
+
     class Meta:
         model = AgendaItem
         fields = [
@@ -130,9 +137,31 @@ class AgendaItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["knowledge_page"].queryset = Page.objects.published().order_by("title")
         self.fields["knowledge_page"].empty_label = _("None")
+        self.fields["duration_minutes"].required = False
+        self.order_fields(
+            ["title", "kind", "fixed_start", "end_time", "duration_minutes", "responsible"]
+        )
         self.fields["material"].help_text = _(
             "PDF, PowerPoint, Word, Excel, PNG, JPEG or text; at most 20 MB."
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("fixed_start"), cleaned.get("end_time")
+        if end is not None:
+            if start is None:
+                self.add_error("fixed_start", _("Give the start time too when you give an end."))
+            elif end <= start:
+                self.add_error("end_time", _("The item must end after it starts."))
+            else:
+                minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+                cleaned["duration_minutes"] = minutes
+        elif (
+            cleaned.get("duration_minutes") in (None, "") and "duration_minutes" not in self.errors
+        ):
+            self.add_error("duration_minutes", _("Give a duration or an end time."))
+        cleaned.pop("end_time", None)
+        return cleaned
 
     def clean_material(self):
         upload = self.cleaned_data.get("material")

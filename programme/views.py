@@ -265,6 +265,10 @@ def agenda_builder(request, pk: int):
     )
 
 
+def _item_fields(form: AgendaItemForm) -> dict:
+    return {name: form.cleaned_data[name] for name in AgendaItemForm.Meta.fields}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def agenda_item_create(request, pk: int):
@@ -272,7 +276,7 @@ def agenda_item_create(request, pk: int):
     form = AgendaItemForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.agenda_item_save(meeting=meeting, **form.cleaned_data)
+            services.agenda_item_save(meeting=meeting, **_item_fields(form))
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -290,7 +294,7 @@ def agenda_item_edit(request, pk: int):
     form = AgendaItemForm(request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
-            services.agenda_item_save(meeting=item.meeting, item=item, **form.cleaned_data)
+            services.agenda_item_save(meeting=item.meeting, item=item, **_item_fields(form))
         except ValidationError as error:
             form.add_error(None, error)
         else:

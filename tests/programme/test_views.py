@@ -278,3 +278,30 @@ def test_agenda_material_is_served_only_to_participants(
     assert client.get(url).status_code == 302
     # The upload folder is not exposed as static media.
     assert client.get("/media/" + item.material.name).status_code == 404
+
+
+def test_agenda_item_by_start_and_end(client, facilitator, meeting):
+    client.force_login(facilitator)
+    url = reverse("programme:agenda_item_create", args=[meeting.pk])
+    response = client.post(
+        url,
+        {"title": "Frokost", "kind": "break", "fixed_start": "12:00", "end_time": "11:30"},
+    )
+    assert response.status_code == 200
+    assert "end_time" in response.context["form"].errors
+    assert 'value="Frokost"' in response.text
+    assert (
+        "fixed_start"
+        in client.post(url, {"title": "Uden start", "kind": "break", "end_time": "11:30"})
+        .context["form"]
+        .errors
+    )
+    assert (
+        "duration_minutes"
+        in client.post(url, {"title": "Uden tid", "kind": "break"}).context["form"].errors
+    )
+    ok = client.post(
+        url, {"title": "Frokost", "kind": "break", "fixed_start": "12:00", "end_time": "12:25"}
+    )
+    assert ok.status_code == 302
+    assert AgendaItem.objects.get(meeting=meeting, title="Frokost").duration_minutes == 25
