@@ -56,7 +56,7 @@ class Enrolment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} i {self.programme}"
+        return f"{self.organisation} – {self.programme}"
 
     @property
     def is_active(self) -> bool:
