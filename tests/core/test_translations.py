@@ -8,8 +8,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DA = ROOT / "locale" / "da" / "LC_MESSAGES"
 
 
-def _po_entries(path: Path) -> list[tuple[str, str, bool]]:
-    """(msgid, first msgstr, fuzzy) for every entry except the header."""
+def _po_entries(path: Path) -> list[tuple[str, str, bool, str | None]]:
+    """(msgid, first msgstr, fuzzy, context) for every entry except the header."""
     entries = []
     for block in path.read_text(encoding="utf-8").split("\n\n"):
         lines = [line for line in block.splitlines() if not line.startswith("#~")]
@@ -17,18 +17,26 @@ def _po_entries(path: Path) -> list[tuple[str, str, bool]]:
         text = "\n".join(line for line in lines if not line.startswith("#"))
         msgid = re.search(r'^msgid ((?:".*"\n?)+)', text, re.M)
         msgstr = re.search(r'^msgstr(?:\[0\])? ((?:".*"\n?)+)', text, re.M)
+        context = re.search(r'^msgctxt ((?:".*"\n?)+)', text, re.M)
         if not msgid or not msgstr:
             continue
         join = lambda chunk: "".join(re.findall(r'"(.*)"', chunk))  # noqa: E731
         if join(msgid.group(1)):
-            entries.append((join(msgid.group(1)), join(msgstr.group(1)), fuzzy))
+            entries.append(
+                (
+                    join(msgid.group(1)),
+                    join(msgstr.group(1)),
+                    fuzzy,
+                    join(context.group(1)) if context else None,
+                )
+            )
     return entries
 
 
 def test_every_danish_string_is_translated_and_not_fuzzy():
     entries = _po_entries(DA / "django.po")
     assert len(entries) > 100
-    missing = [msgid for msgid, msgstr, fuzzy in entries if not msgstr or fuzzy]
+    missing = [msgid for msgid, msgstr, fuzzy, _ctx in entries if not msgstr or fuzzy]
     assert missing == []
 
 
@@ -36,7 +44,8 @@ def test_compiled_catalogue_matches_the_po_file():
     """A .po edited without `compilemessages` would ship stale Danish text."""
     with (DA / "django.mo").open("rb") as handle:
         catalogue = gettext.GNUTranslations(handle)
-    for msgid, msgstr, _fuzzy in _po_entries(DA / "django.po"):
+    for msgid, msgstr, _fuzzy, context in _po_entries(DA / "django.po"):
         if "\\" in msgid:  # escaped characters: compare only plain entries
             continue
-        assert catalogue.gettext(msgid) == msgstr, msgid
+        found = catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid)
+        assert found == msgstr, msgid
