@@ -124,8 +124,13 @@ def programme_overview(programme: Programme) -> dict:
     """Timeline, attendance and preparation per company, in a fixed number of queries."""
     meetings = list(
         programme.meetings.annotate(
-            attendance_present=Count("attendances", filter=Q(attendances__present=True)),
-            preparations_done=Count("preparations", filter=Q(preparations__done_at__isnull=False)),
+            # distinct: the three counts join three tables and would multiply otherwise.
+            attendance_present=Count(
+                "attendances", filter=Q(attendances__present=True), distinct=True
+            ),
+            preparations_done=Count(
+                "preparations", filter=Q(preparations__done_at__isnull=False), distinct=True
+            ),
             agenda_count=Count("agenda_items", distinct=True),
         ).order_by("starts_at", "number")
     )

@@ -305,3 +305,22 @@ def test_agenda_item_by_start_and_end(client, facilitator, meeting):
     )
     assert ok.status_code == 302
     assert AgendaItem.objects.get(meeting=meeting, title="Frokost").duration_minutes == 25
+
+
+def test_overview_counts_are_exact(client, facilitator, meeting, owner, enrolled_advisor, company):
+    """Attendance, preparations and agenda items are counted once each, not multiplied."""
+    services.meeting_update(meeting=meeting, preparation_task="Forbered et dilemma")
+    services.attendance_record(
+        meeting=meeting,
+        present_user_ids={owner.pk, enrolled_advisor.pk},
+        participant_ids={owner.pk, enrolled_advisor.pk},
+    )
+    services.preparation_submit(
+        meeting=meeting, organisation=company, user=owner, text="Klar", done=True
+    )
+    client.force_login(facilitator)
+    response = client.get(reverse("programme:programme_detail", args=[meeting.programme_id]))
+    row = next(m for m in response.context["meetings"] if m.pk == meeting.pk)
+    assert row.attendance_present == 2
+    assert row.preparations_done == 1
+    assert row.agenda_count == meeting.agenda_items.count()
