@@ -126,7 +126,7 @@ def _assumption_row(assumption: Assumption) -> AssumptionRow:
     if assumption.anonymous or assumption.author is None:
         label = _("Anonymous")
     else:
-        label = assumption.author.get_full_name() or _("A participant")
+        label = assumption.author.full_name or _("A participant")
     return AssumptionRow(
         pk=assumption.pk,
         side=assumption.side,

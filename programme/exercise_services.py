@@ -253,6 +253,10 @@ def recommendation_propose(*, meeting: Meeting, author, text: str) -> Recommenda
 def recommendation_comment(
     *, recommendation: Recommendation, author, text: str
 ) -> RecommendationComment:
+    if recommendation.is_merged:
+        raise ValidationError(
+            {"text": _("This recommendation was merged into another; comment on that one.")}
+        )
     comment = RecommendationComment(
         recommendation=recommendation, author=author, text=_clean_text(text, field="text")
     )
@@ -306,6 +310,8 @@ def recommendation_merge(*, source: Recommendation, target: Recommendation) -> R
     )
     Endorsement.objects.filter(recommendation=source).delete()
     Recommendation.objects.filter(merged_into=source).update(merged_into=target)
+    # The discussion follows the merged text, so nothing anyone wrote disappears.
+    RecommendationComment.objects.filter(recommendation=source).update(recommendation=target)
     source.merged_into = target
     source.published_at = None
     source.save(update_fields=["merged_into", "published_at"])

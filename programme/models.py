@@ -95,6 +95,7 @@ class Meeting(models.Model):
         "AgendaItem", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     current_item_started_at = models.DateTimeField(null=True, blank=True)
+    run_ended_at = models.DateTimeField(null=True, blank=True)
     # Minutes, written after the meeting and published to participants.
     minutes = models.TextField(_("minutes (Markdown)"), blank=True)
     minutes_published_at = models.DateTimeField(null=True, blank=True)

@@ -184,6 +184,18 @@ def send_one(reminder_id: int, *, now: datetime | None = None) -> bool:
         return True
 
 
+def plan_upcoming(*, now: datetime) -> None:
+    """Plan reminders for meetings in the coming week, so people who joined an
+    enrolled company since the last plan are included (idempotent)."""
+    soon = Meeting.objects.filter(
+        status=Meeting.Status.PLANNED,
+        starts_at__gt=now,
+        starts_at__lte=now + timedelta(days=8),
+    ).values_list("pk", flat=True)
+    for meeting_id in soon:
+        plan_for_meeting(meeting_id=meeting_id)
+
+
 def send_due(*, now: datetime | None = None, limit: int = 500) -> int:
     """The sweeper: send every pending reminder whose time has come. Returns how many."""
     now = now or timezone.now()

@@ -15,16 +15,6 @@ def takes_part(user, programme) -> bool:
 
 
 @rules.predicate
-def takes_part_in_meeting(user, meeting) -> bool:
-    if meeting is None or not selectors.is_participant(user, meeting.programme):
-        return False
-    if meeting.audience == Meeting.Audience.SMV_ONLY:
-        # The kick-off is for the companies only.
-        return bool(selectors.user_company_ids(user))
-    return True
-
-
-@rules.predicate
 def represents_company_in_meeting(user, meeting) -> bool:
     if meeting is None:
         return False
@@ -32,6 +22,17 @@ def represents_company_in_meeting(user, meeting) -> bool:
     return meeting.programme.enrolments.filter(
         organisation_id__in=company_ids, left_at__isnull=True
     ).exists()
+
+
+@rules.predicate
+def takes_part_in_meeting(user, meeting) -> bool:
+    if meeting is None or not selectors.is_participant(user, meeting.programme):
+        return False
+    if meeting.audience == Meeting.Audience.SMV_ONLY:
+        # The kick-off is for the companies only: one of the person's companies
+        # must itself be enrolled (owning some other company is not enough).
+        return represents_company_in_meeting(user, meeting)
+    return True
 
 
 rules.add_perm("programme.add_programme", is_facilitator)

@@ -129,7 +129,13 @@ def programme_overview(programme: Programme) -> dict:
                 "attendances", filter=Q(attendances__present=True), distinct=True
             ),
             preparations_done=Count(
-                "preparations", filter=Q(preparations__done_at__isnull=False), distinct=True
+                "preparations",
+                filter=Q(
+                    preparations__done_at__isnull=False,
+                    preparations__organisation__enrolments__programme=programme,
+                    preparations__organisation__enrolments__left_at__isnull=True,
+                ),
+                distinct=True,
             ),
             agenda_count=Count("agenda_items", distinct=True),
         ).order_by("starts_at", "number")

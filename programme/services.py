@@ -4,6 +4,7 @@ agendas, running a meeting, attendance, minutes and preparation tasks."""
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -193,17 +194,27 @@ def _next_position(meeting: Meeting) -> int:
 def agenda_item_save(*, meeting: Meeting, item: AgendaItem | None = None, **fields) -> AgendaItem:
     if item is None:
         item = AgendaItem(meeting=meeting, position=_next_position(meeting))
+    old_file = item.material.name if item.pk and item.material else ""
     for key, value in fields.items():
         setattr(item, key, value)
     item.full_clean()
     item.save()
+    if old_file and old_file != (item.material.name if item.material else ""):
+        _delete_file_on_commit(old_file)
     Meeting.objects.filter(pk=meeting.pk).update(updated_at=timezone.now())
     return item
+
+
+def _delete_file_on_commit(name: str) -> None:
+    # Only once the database change is committed: a rollback keeps the file.
+    transaction.on_commit(lambda: default_storage.delete(name))
 
 
 @transaction.atomic
 def agenda_item_delete(*, item: AgendaItem) -> None:
     meeting = item.meeting
+    if item.material:
+        _delete_file_on_commit(item.material.name)
     item.delete()
     _renumber(meeting, list(meeting.agenda_items.order_by("position", "pk")))
 
@@ -250,7 +261,10 @@ def meeting_go_to(*, meeting: Meeting, item: AgendaItem | None) -> Meeting:
         raise ValidationError(_("That item belongs to another meeting."))
     meeting.current_item = item
     meeting.current_item_started_at = timezone.now() if item else None
-    meeting.save(update_fields=["current_item", "current_item_started_at", "updated_at"])
+    meeting.run_ended_at = None
+    meeting.save(
+        update_fields=["current_item", "current_item_started_at", "run_ended_at", "updated_at"]
+    )
     return meeting
 
 
@@ -266,7 +280,21 @@ def meeting_advance(*, meeting: Meeting, step: int = 1) -> Meeting:
     else:
         index = next((i for i, it in enumerate(items) if it.pk == meeting.current_item_id), -1)
         new_index = index + step
-        target = items[new_index] if 0 <= new_index < len(items) else None
+        if new_index >= len(items):
+            # Past the last item: the meeting is over (not "not started").
+            meeting.current_item = None
+            meeting.current_item_started_at = None
+            meeting.run_ended_at = timezone.now()
+            meeting.save(
+                update_fields=[
+                    "current_item",
+                    "current_item_started_at",
+                    "run_ended_at",
+                    "updated_at",
+                ]
+            )
+            return meeting
+        target = items[new_index] if new_index >= 0 else None
     return meeting_go_to(meeting=meeting, item=target)
 
 

@@ -1,13 +1,18 @@
 """Thin Celery wrappers; the work is in programme.reminders and programme.exports."""
 
 from celery import shared_task
+from django.utils import timezone
 
 from programme import exports, reminders
 
 
 @shared_task(name="programme.send_due_reminders")
 def send_due_reminders() -> int:
-    return reminders.send_due()
+    # Plan first: people who joined an enrolled company since the last plan
+    # get their reminders too.
+    now = timezone.now()
+    reminders.plan_upcoming(now=now)
+    return reminders.send_due(now=now)
 
 
 # Routed to the "exports" queue (CELERY_TASK_ROUTES). A PDF is CPU- and memory-heavy,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bifrost.shortcuts import require_perm
 from knowledge.rendering import render_markdown
 from programme import exercise_selectors, selectors, services
+from programme.calendar import meetings_for_user
 from programme.forms import (
     AgendaItemForm,
     EnrolForm,
@@ -63,22 +64,18 @@ def landing(request):
         programmes = Programme.objects.all()
     else:
         programmes = selectors.programmes_of(request.user)
+    # The same rule as the calendar feed, in one query: no per-meeting checks.
     upcoming = (
-        Meeting.objects.filter(
-            programme__in=programmes, starts_at__gte=timezone.now(), status=Meeting.Status.PLANNED
-        )
+        meetings_for_user(request.user)
+        .filter(starts_at__gte=timezone.now(), status=Meeting.Status.PLANNED)
         .select_related("programme")
-        .order_by("starts_at")
     )
-    visible_upcoming = [
-        m for m in upcoming[:20] if request.user.has_perm("programme.view_meeting", m)
-    ]
     return render(
         request,
         "programme/landing.html",
         {
             "programmes": programmes.order_by("-starts_on"),
-            "upcoming": visible_upcoming[:5],
+            "upcoming": upcoming[:5],
             "can_manage": request.user.has_perm("programme.manage_programme"),
         },
     )
@@ -351,8 +348,12 @@ def agenda_item_material(request, pk: int):
     if item is None or not item.material:
         raise Http404
     require_perm(request.user, "programme.view_meeting", item.meeting)
+    try:
+        handle = item.material.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
     response = FileResponse(
-        item.material.open("rb"),
+        handle,
         as_attachment=True,
         filename=item.material.name.rsplit("/", 1)[-1],
     )
@@ -369,7 +370,7 @@ def _run_context(meeting: Meeting) -> dict:
     index = next((i for i, s in enumerate(scheduled) if s.item.pk == meeting.current_item_id), None)
     current = scheduled[index] if index is not None else None
     following = scheduled[index + 1] if index is not None and index + 1 < len(scheduled) else None
-    if index is None and meeting.current_item_id is None and scheduled:
+    if index is None and meeting.run_ended_at is None and scheduled:
         following = scheduled[0]
     context = {"meeting": meeting, "schedule": scheduled, "current": current, "next": following}
     if current is not None and meeting.current_item_started_at:
@@ -413,8 +414,15 @@ def meeting_run_advance(request, pk: int):
 def agenda_item_notes(request, pk: int):
     item = _item(request, pk)
     form = NotesForm(request.POST)
-    if form.is_valid():
-        services.agenda_item_notes(item=item, notes=form.cleaned_data["notes"])
+    if not form.is_valid():
+        problem = _("The notes could not be saved: %(errors)s") % {
+            "errors": " ".join(e for errs in form.errors.values() for e in errs)
+        }
+        if _is_htmx(request):
+            return HttpResponse(problem)
+        messages.error(request, problem)
+        return redirect("programme:run", pk=item.meeting_id)
+    services.agenda_item_notes(item=item, notes=form.cleaned_data["notes"])
     if _is_htmx(request):
         return HttpResponse(_("Saved"))
     messages.success(request, _("The notes were saved."))
@@ -510,4 +518,10 @@ def preparation(request, pk: int):
             done=form.cleaned_data["done"],
         )
         messages.success(request, _("Your preparation was saved."))
+    else:
+        messages.error(
+            request,
+            _("Your preparation could not be saved: %(errors)s")
+            % {"errors": " ".join(e for errs in form.errors.values() for e in errs)},
+        )
     return redirect("programme:meeting", pk=meeting.pk)

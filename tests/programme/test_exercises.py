@@ -757,3 +757,30 @@ def test_exercise_progress_summarises_each_exercise_meeting(
     assert kickoff.pk not in progress
     assert progress[meeting1.pk] == "2 assumptions, 1 discussed"
     assert progress[meeting5.pk] == "2 recommendations, 1 published"
+
+
+def test_merging_keeps_the_comments_and_merged_ones_take_no_more(
+    programme, owner, enrolled_advisor
+):
+    from django.core.exceptions import ValidationError
+
+    from programme import exercise_services
+    from programme.models import RecommendationComment
+
+    meeting5 = programme.meetings.get(number=5)
+    first = exercise_services.recommendation_propose(
+        meeting=meeting5, author=owner, text="Besøg først"
+    )
+    duplicate = exercise_services.recommendation_propose(
+        meeting=meeting5, author=enrolled_advisor, text="Kom på besøg før forløbet"
+    )
+    exercise_services.recommendation_comment(
+        recommendation=duplicate, author=owner, text="Enig, det gjorde en forskel"
+    )
+    exercise_services.recommendation_merge(source=duplicate, target=first)
+    assert RecommendationComment.objects.get().recommendation_id == first.pk
+    duplicate.refresh_from_db()
+    with pytest.raises(ValidationError):
+        exercise_services.recommendation_comment(
+            recommendation=duplicate, author=owner, text="For sent"
+        )

@@ -643,3 +643,42 @@ def test_one_failing_reminder_does_not_block_the_others(facilitator, monkeypatch
     assert sent == len(due) - 1
     broken.refresh_from_db()
     assert broken.status == Reminder.Status.PENDING  # tried again next sweep
+
+
+def test_someone_who_joins_an_enrolled_company_later_gets_reminders(
+    facilitator, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.core import mail
+    from django.utils import timezone
+
+    from programme import services
+    from programme.models import Enrolment, Reminder
+    from programme.tasks import send_due_reminders
+    from tests import factories
+
+    start = timezone.localdate() + timedelta(days=30)
+    programme = services.programme_create_from_template(
+        name="Senere",
+        description="",
+        starts_on=start,
+        ends_on=start + timedelta(days=120),
+        user=facilitator,
+    )
+    company = factories.OrganisationFactory()
+    Enrolment.objects.create(programme=programme, organisation=company)
+    newcomer = factories.smv_owner(organisation=company)  # joins after enrolment
+    kickoff = programme.meetings.get(number=0)
+    # Six days before the kick-off the sweeper runs: it plans, then sends.
+    moment = kickoff.starts_at - timedelta(days=6)
+    from unittest import mock
+
+    with (
+        mock.patch("programme.tasks.timezone.now", return_value=moment),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        sent = send_due_reminders()
+    assert sent == 1
+    assert Reminder.objects.filter(recipient=newcomer, meeting=kickoff).count() == 2
+    assert [m.to for m in mail.outbox] == [[newcomer.email]]

@@ -324,3 +324,52 @@ def test_overview_counts_are_exact(client, facilitator, meeting, owner, enrolled
     assert row.attendance_present == 2
     assert row.preparations_done == 1
     assert row.agenda_count == meeting.agenda_items.count()
+
+
+def test_advisor_owning_an_unenrolled_company_still_cannot_see_the_kickoff(
+    client, kickoff, enrolled_advisor
+):
+    from bifrost.accounts.models import Membership, Role
+    from tests.factories import OrganisationFactory
+
+    Membership.objects.create(
+        user=enrolled_advisor, organisation=OrganisationFactory(), role=Role.SMV_OWNER
+    )
+    client.force_login(enrolled_advisor)
+    assert client.get(reverse("programme:meeting", args=[kickoff.pk])).status_code == 404
+
+
+def test_running_past_the_last_item_ends_the_meeting(client, facilitator, meeting):
+    count = meeting.agenda_items.count()
+    for _ in range(count + 1):
+        services.meeting_advance(meeting=meeting)
+    meeting.refresh_from_db()
+    assert meeting.run_ended_at is not None and meeting.current_item_id is None
+    client.force_login(facilitator)
+    panel = client.get(reverse("programme:run_panel", args=[meeting.pk])).text
+    assert "over" in panel or "slut" in panel
+    assert "Next:" not in panel and "Næste:" not in panel
+
+
+def test_missing_material_file_is_404_not_500(client, facilitator, meeting):
+    item = meeting.agenda_items.first()
+    AgendaItem.objects.filter(pk=item.pk).update(material="agenda/2027/gone.pdf")
+    client.force_login(facilitator)
+    assert client.get(reverse("programme:agenda_item_material", args=[item.pk])).status_code == 404
+
+
+def test_removing_an_item_removes_its_file(
+    client, facilitator, meeting, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+
+    item = meeting.agenda_items.first()
+    services.agenda_item_save(
+        meeting=meeting, item=item, material=SimpleUploadedFile("x.pdf", b"%PDF-1.7")
+    )
+    name = item.material.name
+    assert default_storage.exists(name)
+    client.force_login(facilitator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("programme:agenda_item_delete", args=[item.pk]))
+    assert not default_storage.exists(name)
