@@ -1,0 +1,162 @@
+"""Benchmark of the matching optimiser (`matching.optimizer`): speed and quality.
+
+Not a test (nothing here is collected by pytest, see conftest.py): it asserts
+nothing about speed, it prints a summary table. Run from the repository root:
+
+    .venv/bin/python tests/bench/matching_bench.py
+    .venv/bin/python tests/bench/matching_bench.py --runs 5 --seed 7
+
+For each size it builds one random but realistic problem (scores 0-100 from
+theme fit, region, sector experience and a little noise; some pairs not
+allowed, some excluded as conflicts of interest), then times `solve()` in both
+modes and the `greedy()` baseline (median of --runs runs, each on the same
+input, including the conversion of the dicts into matrices) and compares the
+results: companies matched, total score (greedy / optimal) and the weakest pair.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import scipy
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from matching.optimizer import Assignment, Problem, greedy, solve  # noqa: E402
+
+# (label, companies, advisors, capacity per advisor)
+SIZES = [
+    ("100 x 100, cap 1", 100, 100, 1),
+    ("1,000 x 1,000, cap 1", 1_000, 1_000, 1),
+    ("2,000 x 500, cap 4", 2_000, 500, 4),
+]
+THEMES = 6  # the six stress challenges
+REGIONS = 5
+SECTORS = 4  # finance, media, communication, other
+
+
+def realistic_problem(
+    n_companies: int,
+    n_advisors: int,
+    capacity: int,
+    *,
+    seed: int,
+    p_missing: float = 0.05,
+    p_excluded: float = 0.02,
+) -> Problem:
+    """Scores 0-100 (one decimal) as a weighted sum of criteria, like the real form.
+
+    Theme fit dominates, so good generalists are wanted by many companies: the
+    capacity is contested, which is where greedy loses.
+    """
+    rng = np.random.default_rng(seed)
+    need = rng.dirichlet(np.full(THEMES, 0.5), size=n_companies)  # 1-3 main themes
+    expertise = rng.beta(2.0, 2.0, size=(n_advisors, THEMES))
+    fit = need @ expertise.T  # 0..1
+    same_region = (
+        rng.integers(0, REGIONS, n_companies)[:, None]
+        == rng.integers(0, REGIONS, n_advisors)[None, :]
+    )
+    sector_experience = rng.random((n_advisors, SECTORS))[:, rng.integers(0, SECTORS, n_companies)]
+    noise = rng.random((n_companies, n_advisors))
+    score = np.round(
+        100 * (0.55 * fit + 0.2 * same_region + 0.15 * sector_experience.T + 0.1 * noise), 1
+    )
+    allowed = rng.random((n_companies, n_advisors)) >= p_missing
+    excluded = rng.random((n_companies, n_advisors)) < p_excluded
+
+    companies = [f"c{i:05d}" for i in range(n_companies)]
+    advisors = [f"a{j:05d}" for j in range(n_advisors)]
+    rows, cols = np.nonzero(allowed)
+    values = score[rows, cols].tolist()
+    scores = {
+        (companies[i], advisors[j]): v
+        for i, j, v in zip(rows.tolist(), cols.tolist(), values, strict=True)
+    }
+    ex_rows, ex_cols = np.nonzero(excluded)
+    exclusions = {
+        (companies[i], advisors[j]) for i, j in zip(ex_rows.tolist(), ex_cols.tolist(), strict=True)
+    }
+    return Problem(companies, advisors, dict.fromkeys(advisors, capacity), scores, exclusions)
+
+
+def timed(fn: Callable[[], Assignment], runs: int) -> tuple[float, Assignment]:
+    times = []
+    result = None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def fmt_score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per solver (median shown)")
+    parser.add_argument("--seed", type=int, default=2019, help="seed of the random problems")
+    args = parser.parse_args(argv)
+
+    print(
+        f"Python {platform.python_version()}, numpy {np.__version__}, scipy {scipy.__version__}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}"
+    )
+    rows = []
+    for n, (label, n_companies, n_advisors, capacity) in enumerate(SIZES):
+        build_start = time.perf_counter()
+        problem = realistic_problem(n_companies, n_advisors, capacity, seed=args.seed + n)
+        build = time.perf_counter() - build_start
+        print(
+            f"\n{label}: {len(problem.score):,} scored pairs, {len(problem.excluded):,} "
+            f"excluded (built in {build:.2f} s)",
+            flush=True,
+        )
+        t_total, by_total = timed(lambda p=problem: solve(p, mode="max_total"), args.runs)
+        t_min, by_min = timed(lambda p=problem: solve(p, mode="max_min"), args.runs)
+        t_greedy, base = timed(lambda p=problem: greedy(p), args.runs)
+        for name, seconds, result in (
+            ("max_total", t_total, by_total),
+            ("max_min", t_min, by_min),
+            ("greedy", t_greedy, base),
+        ):
+            print(
+                f"  {name:<9} {seconds:7.3f} s  matched {result.matched:>5,}  "
+                f"total {result.total:>11,.1f}  weakest {fmt_score(result.weakest)}"
+            )
+        rows.append((label, t_total, t_min, t_greedy, by_total, by_min, base))
+
+    header = (
+        "| size | max_total s | max_min s | greedy s | matched opt / greedy "
+        "| total greedy / opt | total max_min / max_total | weakest max_total "
+        "| weakest max_min | weakest greedy |"
+    )
+    print("\nSummary (times: median of", args.runs, "runs)\n")
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
+    for label, t_total, t_min, t_greedy, by_total, by_min, base in rows:
+        print(
+            f"| {label} | {t_total:.3f} | {t_min:.3f} | {t_greedy:.3f} "
+            f"| {by_total.matched:,} / {base.matched:,} "
+            f"| {base.total / by_total.total:.4f} | {by_min.total / by_total.total:.4f} "
+            f"| {fmt_score(by_total.weakest)} | {fmt_score(by_min.weakest)} "
+            f"| {fmt_score(base.weakest)} |"
+        )
+    print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
