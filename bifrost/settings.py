@@ -19,6 +19,11 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
+# A typo must not fall back to development defaults (debug pages, a known key).
+if DJANGO_ENV not in {"development", "test", "build", "production"}:
+    raise ImproperlyConfigured(
+        f"DJANGO_ENV={DJANGO_ENV!r} is unknown: use development, test, build or production."
+    )
 PRODUCTION = DJANGO_ENV == "production"
 
 DEBUG = env.bool("DEBUG", default=not PRODUCTION and DJANGO_ENV != "test")
@@ -222,6 +227,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "BIFROST"
 # allauth has no switch that forces 2FA for a role; our middleware does it.
 BIFROST_REQUIRE_FACILITATOR_2FA = env.bool("BIFROST_REQUIRE_FACILITATOR_2FA", default=PRODUCTION)
+if PRODUCTION and not BIFROST_REQUIRE_FACILITATOR_2FA:
+    raise ImproperlyConfigured(
+        "Two-factor authentication for facilitators cannot be off in production."
+    )
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
 # --- Internationalisation --------------------------------------------------------

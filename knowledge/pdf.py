@@ -4,15 +4,12 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from knowledge import selectors
 from knowledge.models import Page, Section
 
 
-def section_pdf(*, request, section: Section, pages: list[Page]) -> bytes:
+def section_pdf(*, request, section: Section, pages: list[Page], version: int) -> bytes:
     """Render (or reuse) the PDF of a section. Cached until the next publish."""
-    key = (
-        f"knowledge:pdf:{section.value}:{translation.get_language()}:{selectors.content_version()}"
-    )
+    key = f"knowledge:pdf:{section.value}:{translation.get_language()}:{version}"
     cached = cache.get(key)
     if cached is not None:
         return cached

@@ -22,12 +22,15 @@ def content_version() -> int:
     return cache.get_or_set("knowledge:content-version", 1, timeout=None)
 
 
-def _cached(name: str, *parts, compute):
+def _cached(name: str, *parts, compute, version: int | None = None):
     """Published content, cached until the next publish (the version is in the key).
 
-    A warm public page then needs no SQL at all, only cache reads.
+    A warm public page then needs no SQL at all, only cache reads. Views read the
+    version once and pass it here and to their template fragments, so a publish
+    between two reads can never store old content under the new version.
     """
-    key = ":".join(["knowledge", name, *map(str, parts), str(content_version())])
+    version = content_version() if version is None else version
+    key = ":".join(["knowledge", name, *map(str, parts), str(version)])
     return cache.get_or_set(key, compute, timeout=60 * 60)
 
 
@@ -47,17 +50,19 @@ def _published_referenced_by() -> Prefetch:
     )
 
 
-def page_for_reader(*, section: str, slug: str, user) -> Page | None:
+def page_for_reader(*, section: str, slug: str, user, version: int | None = None) -> Page | None:
     """A page with its cross-links; drafts only for people who may edit them."""
     pages = Page.objects.filter(section=section, slug=slug).prefetch_related(
         _published_related(), _published_referenced_by()
     )
     if user.has_perm("knowledge.view_drafts"):
         return pages.first()  # editors see drafts: never from the cache
-    return _cached("page", section, slug, compute=lambda: pages.published().first())
+    return _cached(
+        "page", section, slug, compute=lambda: pages.published().first(), version=version
+    )
 
 
-def section_pages(section: str) -> list[Page]:
+def section_pages(section: str, *, version: int | None = None) -> list[Page]:
     """The published pages of a section (intro first), in order, in three queries."""
 
     def compute():
@@ -68,11 +73,11 @@ def section_pages(section: str) -> list[Page]:
             .prefetch_related(_published_related(), _published_referenced_by())
         )
 
-    return _cached("section", section, compute=compute)
+    return _cached("section", section, compute=compute, version=version)
 
 
-def front_page_overview() -> dict:
-    return _cached("front", compute=_front_page_overview)
+def front_page_overview(*, version: int | None = None) -> dict:
+    return _cached("front", compute=_front_page_overview, version=version)
 
 
 def _front_page_overview() -> dict:
@@ -111,7 +116,9 @@ class SearchHit:
 
 
 def normalise_query(raw: str | None) -> str:
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    # Control characters (e.g. NUL, which PostgreSQL refuses) are never search words.
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
 
 
 def _highlight(headline: str) -> SafeString:

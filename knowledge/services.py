@@ -103,6 +103,12 @@ def _validate(content: dict, page: Page | None) -> dict:
         "fields": _clean_fields(content["kind"], content.get("fields") or {}),
     }
     content["related"] = sorted({int(pk) for pk in content.get("related") or []})
+    # The same model checks for every save, drafts of published pages included.
+    probe = Page(
+        fields=content["fields"],
+        **{key: content[key] for key in CONTENT_KEYS if key not in ("related", "fields")},
+    )
+    probe.full_clean(exclude=["search_vector"], validate_unique=False)
     clash = Page.objects.filter(slug=content["slug"])
     if page is not None:
         clash = clash.exclude(pk=page.pk)

@@ -24,10 +24,11 @@ def _section_or_404(section: str) -> Section:
 
 @require_GET
 def front_page(request):
+    version = selectors.content_version()
     return render(
         request,
         "knowledge/front_page.html",
-        {**selectors.front_page_overview(), "content_version": selectors.content_version()},
+        {**selectors.front_page_overview(version=version), "content_version": version},
     )
 
 
@@ -43,7 +44,8 @@ def section(request, section: str):
     current = _section_or_404(section)
     if current == Section.FRONT:
         return redirect("front_page")
-    pages = selectors.section_pages(current)
+    version = selectors.content_version()
+    pages = selectors.section_pages(current, version=version)
     intro = pages[0] if pages and pages[0].slug == current else None
     children = [page for page in pages if page is not intro]
     return render(
@@ -54,7 +56,7 @@ def section(request, section: str):
             "intro": intro,
             "children": children,
             "by_kind": {kind.value: selectors.pages_of_kind(children, kind) for kind in Kind},
-            "content_version": selectors.content_version(),
+            "content_version": version,
         },
     )
 
@@ -62,7 +64,10 @@ def section(request, section: str):
 @require_GET
 def page(request, section: str, slug: str):
     current = _section_or_404(section)
-    found = selectors.page_for_reader(section=current, slug=slug, user=request.user)
+    version = selectors.content_version()
+    found = selectors.page_for_reader(
+        section=current, slug=slug, user=request.user, version=version
+    )
     if found is None:
         raise Http404
     if found.is_section_intro:
@@ -76,7 +81,7 @@ def page(request, section: str, slug: str):
             "section": current,
             "related_by_kind": {k.value: selectors.pages_of_kind(related, k) for k in Kind},
             "cases": selectors.case_pages_for(found),
-            "content_version": selectors.content_version(),
+            "content_version": version,
         },
     )
 
@@ -122,10 +127,11 @@ def section_pdf(request, section: str):
     from knowledge import pdf
 
     current = _section_or_404(section)
-    pages = selectors.section_pages(current)
+    version = selectors.content_version()
+    pages = selectors.section_pages(current, version=version)
     if not pages:
         raise Http404
-    content = pdf.section_pdf(request=request, section=current, pages=pages)
+    content = pdf.section_pdf(request=request, section=current, pages=pages, version=version)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="smv-brobygger-{current.value}.pdf"'
     return response
@@ -255,7 +261,15 @@ def editor_restore(request, pk: int, revision_pk: int):
     current = _editable_page(request, pk)
     revision = get_object_or_404(PageRevision, pk=revision_pk, page=current)
     if request.method == "POST":
-        services.page_restore_revision(page=current, revision=revision, user=request.user)
+        try:
+            services.page_restore_revision(page=current, revision=revision, user=request.user)
+        except ValidationError as error:
+            messages.error(
+                request,
+                _("That version cannot be restored: %(reason)s")
+                % {"reason": " ".join(error.messages)},
+            )
+            return redirect("knowledge:editor_revisions", pk=current.pk)
         messages.success(
             request,
             _("The earlier version is now the newest draft. Publish it to make it public."),

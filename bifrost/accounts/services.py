@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -150,7 +150,13 @@ def invitation_accept(
         validate_password(password, user)
         user.set_password(password)
         user.full_clean()
-        user.save()
+        try:
+            with transaction.atomic():  # savepoint: a parallel sign-up may win the race
+                user.save()
+        except IntegrityError:
+            raise InvitationError(
+                _("An account with this e-mail already exists. Log in, then open the link again.")
+            ) from None
     elif user.email.lower() != invitation.email.lower():
         raise InvitationError(
             _(

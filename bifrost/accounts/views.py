@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from bifrost.accounts import selectors, services
@@ -135,6 +136,7 @@ def invitation_revoke(request, pk: int):
     return render(request, "accounts/invitation_revoke_confirm.html", {"invitation": invitation})
 
 
+@never_cache  # the page shows who is invited where; no browser or proxy keeps it
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request, token: str):
     invitation = selectors.invitation_by_token(token)

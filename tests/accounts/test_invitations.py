@@ -264,3 +264,27 @@ def test_invitation_email_is_sent_through_the_celery_task_after_commit(
     assert len(callbacks) == 1
     callbacks[0]()
     assert len(mail.outbox) == 1
+
+
+def test_accept_page_is_never_cached_and_subject_is_plain_text(client, facilitator):
+    company = OrganisationFactory(name="Hansen & Søn's ApS")
+    _invitation, token = services.invitation_create(
+        organisation=company,
+        email="plain@example.test",
+        role=Role.SMV_OWNER,
+        invited_by=facilitator,
+    )
+    response = client.get(reverse("invitation_accept", args=[token]))
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_invitation_subject_is_not_html_escaped(facilitator, django_capture_on_commit_callbacks):
+    company = OrganisationFactory(name="Hansen & Søn's ApS")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_create(
+            organisation=company,
+            email="s@example.test",
+            role=Role.SMV_OWNER,
+            invited_by=facilitator,
+        )
+    assert "Hansen & Søn's ApS" in mail.outbox[0].subject

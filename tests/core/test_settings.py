@@ -127,3 +127,15 @@ def test_trusted_proxy_count_comes_from_the_environment():
 def test_facilitator_2fa_is_required_in_production_settings():
     code = "from django.conf import settings; print(settings.BIFROST_REQUIRE_FACILITATOR_2FA)"
     assert _shell_output(code, **_production())[-1] == "True"
+
+
+def test_an_unknown_django_env_is_refused_not_treated_as_development():
+    result = _manage("check", DJANGO_ENV="prod")
+    assert result.returncode != 0
+    assert "is unknown" in result.stderr
+
+
+def test_production_refuses_facilitator_2fa_switched_off():
+    result = _manage("check", **_production(BIFROST_REQUIRE_FACILITATOR_2FA="false"))
+    assert result.returncode != 0
+    assert "cannot be off in production" in result.stderr

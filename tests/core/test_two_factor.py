@@ -49,3 +49,14 @@ def test_other_roles_are_not_forced(client, settings, smv_owner, password):
     assert client.get(reverse("dashboard")).status_code == 200
     # ...but they can turn TOTP on.
     assert _open_totp_setup(client, password).status_code == 200
+
+
+def test_staff_without_totp_are_sent_to_set_it_up(client, settings):
+    from tests.factories import UserFactory
+
+    settings.BIFROST_REQUIRE_FACILITATOR_2FA = True
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response.url == reverse("mfa_activate_totp")

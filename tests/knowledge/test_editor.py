@@ -188,3 +188,35 @@ def test_case_form_has_its_structured_fields(client, facilitator, make_page):
     assert case.kind == "case"
     assert case.fields["references"] == ["Forfatter (2020): Titel", "Anden (2019): Bog"]
     assert list(case.related.all()) == [principle]
+
+
+def test_restoring_a_version_whose_address_is_taken_explains_instead_of_failing(
+    client, facilitator, make_page
+):
+    page = make_page(slug="x", title="Side A")
+    services.page_publish(
+        page=page, content=services.content_of(page) | {"slug": "y"}, user=facilitator
+    )
+    make_page(slug="x", title="Side B")
+    first = page.revisions.order_by("created_at", "pk").first()
+    client.force_login(facilitator)
+    response = client.post(reverse("knowledge:editor_restore", args=[page.pk, first.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("knowledge:editor_revisions", args=[page.pk])
+
+
+def test_a_draft_of_a_published_page_is_validated_like_any_save(client, facilitator, make_page):
+    page = make_page(slug="tal", title="Tal")
+    client.force_login(facilitator)
+    response = client.post(
+        reverse("knowledge:editor_edit", args=[page.pk]),
+        {
+            "section": page.section,
+            "slug": "tal",
+            "order": "99999999999",
+            "title": "Tal",
+            "action": "draft",
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors

@@ -102,3 +102,9 @@ def test_search_vector_is_updated_when_a_page_is_republished(facilitator, make_p
     content = services.content_of(page) | {"body": "Stress under organisatorisk forandring"}
     services.page_publish(page=page, content=content, user=facilitator)
     assert _slugs(selectors.search("forandringer")) == ["skift"]
+
+
+def test_control_characters_in_the_query_are_ignored(client, corpus):
+    response = client.get(reverse("knowledge:search"), {"q": "sygefravær\x00\x07"})
+    assert response.status_code == 200
+    assert [hit.page.slug for hit in response.context["hits"]] == ["fravaer"]
