@@ -31,7 +31,13 @@ def _cached(name: str, *parts, compute, version: int | None = None):
     """
     version = content_version() if version is None else version
     key = ":".join(["knowledge", name, *map(str, parts), str(version)])
-    return cache.get_or_set(key, compute, timeout=60 * 60)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        # "Not found" is not stored: random addresses must not fill the cache.
+        if value is not None:
+            cache.set(key, value, timeout=60 * 60)
+    return value
 
 
 def _published_related() -> Prefetch:

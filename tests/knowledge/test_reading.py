@@ -259,3 +259,16 @@ def test_a_draft_is_not_served_to_readers_from_an_editor_visit(client, facilitat
     assert client.get(draft.get_absolute_url()).status_code == 200
     client.logout()
     assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_unknown_addresses_leave_nothing_in_the_cache(client, method):
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    with mock.patch.object(cache, "set", wraps=cache.set) as spy:
+        assert client.get("/knowledge/cases/findes-ikke-1/").status_code == 404
+        assert client.get(method["case"].get_absolute_url()).status_code == 200
+    keys = [call.args[0] for call in spy.call_args_list]
+    assert not any("findes-ikke" in key for key in keys)
+    assert any(method["case"].slug in key for key in keys)  # a real page is cached
