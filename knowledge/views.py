@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bifrost.shortcuts import paginate, require_perm
+from bifrost.shortcuts import add_errors, paginate, require_perm
 from knowledge import selectors, self_assessment, services
 from knowledge.forms import PageForm, SelfAssessmentForm
 from knowledge.models import SECTION_ORDER, Kind, Page, PageRevision, Section
@@ -163,7 +163,7 @@ def _save_from_form(request, form: PageForm, page: Page | None):
             saved = services.page_save_draft(page=page, content=content, user=request.user)
             messages.success(request, _("The draft was saved."))
     except ValidationError as error:
-        form.add_error(None, error)  # a per-field error dict lands on its fields
+        add_errors(form, error)
         return None
     return redirect("knowledge:editor_edit", pk=saved.pk)
 

@@ -1,6 +1,5 @@
 """Programmes (forløb), their development meetings, agendas, attendance and reminders."""
 
-import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,7 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from bifrost.accounts.models import Organisation
+from bifrost.accounts.models import Organisation, hash_token
 
 
 class Programme(models.Model):
@@ -284,9 +283,7 @@ class CalendarFeed(models.Model):
     def __str__(self) -> str:
         return f"feed for {self.user}"
 
-    @staticmethod
-    def hash(token: str) -> str:
-        return hashlib.sha256(token.encode()).hexdigest()
+    hash = staticmethod(hash_token)
 
 
 class AgendaExport(models.Model):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from bifrost.shortcuts import require_perm
+from bifrost.shortcuts import add_errors, require_perm
 from programme import exercise_selectors as ex_selectors
 from programme import exercise_services as ex_services
 from programme.exercise_selectors import (
@@ -76,15 +76,6 @@ def _post(request):
     return request.POST if request.method == "POST" else None
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            for item in errors:
-                form.add_error(name if name in form.fields else None, item)
-    else:
-        form.add_error(None, error)
-
-
 def _flags(request, meeting: Meeting) -> dict:
     return {
         "meeting": meeting,
@@ -137,7 +128,7 @@ def assumptions(request, pk: int):
         try:
             ex_services.assumption_add(meeting=meeting, author=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Your assumption was added."))
             return redirect("programme:exercise_assumptions", pk=meeting.pk)
@@ -214,7 +205,7 @@ def dilemmas(request, pk: int):
                 meeting=meeting, user=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request,
@@ -233,7 +224,7 @@ def dilemma_add(request, pk: int):
         try:
             ex_services.dilemma_add(**form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The dilemma was added to the catalogue."))
             return redirect("programme:exercise_dilemmas", pk=meeting.pk)
@@ -281,7 +272,7 @@ def scenario_create(request, pk: int, choice_pk: int):
                 meeting=meeting, user=request.user, choice=choice, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The dilemma play was created."))
             return redirect("programme:exercise_dilemmas", pk=meeting.pk)
@@ -302,7 +293,7 @@ def scenario_edit(request, pk: int):
                 meeting=scenario.meeting, user=request.user, scenario=scenario, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The dilemma play was saved."))
             return redirect("programme:exercise_dilemmas", pk=scenario.meeting_id)
@@ -348,7 +339,7 @@ def recommendations(request, pk: int):
                 meeting=meeting, author=request.user, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Your recommendation was added."))
             return redirect("programme:exercise_recommendations", pk=meeting.pk)
@@ -366,7 +357,7 @@ def recommendation_comment(request, pk: int):
                 recommendation=recommendation, author=request.user, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Your comment was added."))
             return redirect(_board_url(recommendation))
@@ -430,7 +421,7 @@ def recommendation_merge(request, pk: int):
                 source=source, target=form.cleaned_data["target"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The recommendations were merged."))
             return redirect(_board_url(target))
@@ -499,7 +490,7 @@ def evaluation(request, pk: int):
                 free_text=form.cleaned_data["free_text"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Thank you. Your answers were saved."))
             return redirect("programme:exercise_evaluation", pk=meeting.pk)
@@ -528,7 +519,7 @@ def principle_add(request, pk: int):
         try:
             ex_services.principle_add(meeting=meeting, user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("It was added to the list."))
             return redirect("programme:exercise_evaluation", pk=meeting.pk)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from bifrost.shortcuts import require_perm
 from programme import exports, selectors
 from programme.models import AgendaExport, Meeting
+from programme.views import meeting_or_404
 
 # slugify() drops letters without an ASCII decomposition; spell the Danish ones out.
 _DANISH_LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa"})
@@ -43,11 +44,7 @@ def pdf_filename(meeting: Meeting) -> str:
 @require_POST
 def agenda_pdf_request(request, pk: int):
     """Start (or join) the export of the meeting's current agenda."""
-    try:
-        meeting = selectors.meeting_with_agenda(pk)
-    except Meeting.DoesNotExist:
-        raise Http404 from None
-    require_perm(request.user, "programme.view_meeting", meeting)
+    meeting = meeting_or_404(request, pk, "programme.view_meeting")
     export = exports.request_agenda_pdf(meeting=meeting, user=request.user)
     return redirect("programme:agenda_pdf_status", pk=export.pk)
 

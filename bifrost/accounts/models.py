@@ -199,8 +199,12 @@ class Membership(models.Model):
             check_role_fits_organisation(self.role, self.organisation)
 
 
-def hash_invitation_token(token: str) -> str:
+def hash_token(token: str) -> str:
+    """The stored form of a secret URL token (invitations, calendar feeds)."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+hash_invitation_token = hash_token
 
 
 class Invitation(models.Model):

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from bifrost.accounts import selectors, services
 from bifrost.accounts.forms import AcceptInvitationForm, InvitationForm, OrganisationForm
 from bifrost.accounts.models import Invitation, Organisation, Role, User
-from bifrost.shortcuts import paginate, require_perm
+from bifrost.shortcuts import add_errors, paginate, require_perm
 
 DASHBOARD_TEMPLATES = {
     Role.FACILITATOR: "accounts/dashboard_facilitator.html",
@@ -65,7 +65,7 @@ def organisation_create(request):
         try:
             organisation = services.organisation_create(**form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("%(name)s was created.") % {"name": organisation.name})
             return redirect("organisation_detail", pk=organisation.pk)
@@ -97,7 +97,7 @@ def invitation_create(request, pk: int):
                 invited_by=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)
         else:
             messages.success(
                 request,

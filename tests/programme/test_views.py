@@ -373,3 +373,18 @@ def test_removing_an_item_removes_its_file(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("programme:agenda_item_delete", args=[item.pk]))
     assert not default_storage.exists(name)
+
+
+def test_participant_programme_page_lists_only_their_meetings_in_fixed_queries(
+    client, programme, kickoff, enrolled_advisor, django_assert_max_num_queries
+):
+    client.force_login(enrolled_advisor)
+    url = reverse("programme:programme_detail", args=[programme.pk])
+    with django_assert_max_num_queries(20) as seven:
+        response = client.get(url)
+    assert kickoff not in response.context["meetings"]  # companies only
+    assert len(response.context["meetings"]) == 6
+    _more_meetings(programme, 63)
+    with django_assert_max_num_queries(20) as seventy:
+        client.get(url)
+    assert len(seven.captured_queries) == len(seventy.captured_queries)
