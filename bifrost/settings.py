@@ -156,12 +156,21 @@ CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 #   celery -A bifrost worker -Q exports --prefetch-multiplier 1 \
 #     --max-memory-per-child 300000 --time-limit 300
 # (one PDF at a time per process; a process is replaced after ~300 MB).
-CELERY_TASK_ROUTES = {"programme.export_agenda_pdf": {"queue": "exports"}}
+CELERY_TASK_ROUTES = {
+    "programme.export_agenda_pdf": {"queue": "exports"},
+    "logbook.export_pdf": {"queue": "exports"},
+}
 CELERY_TIMEZONE = "UTC"
 # The reminder sweeper: sends what is due; running it twice at once is safe.
 CELERY_BEAT_SCHEDULE = {
     "send-due-reminders": {"task": "programme.send_due_reminders", "schedule": 300.0},
+    "send-logbook-reminders": {"task": "logbook.send_reminders", "schedule": 3600.0},
+    "purge-access-log": {"task": "accounts.purge_access_log", "schedule": 24 * 3600.0},
+    "purge-logbook-leftovers": {"task": "logbook.purge_expired", "schedule": 3600.0},
 }
+
+# How long the access log ("who looked at our logbook") keeps its rows.
+ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=2 * 365)
 
 # --- E-mail ------------------------------------------------------------------
 # EMAIL_URL (e.g. smtp+tls://user:pass@host:587) becomes Django 6.1's MAILERS.

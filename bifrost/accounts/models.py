@@ -255,3 +255,72 @@ class Invitation(models.Model):
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
+
+
+class AccessLogQuerySet(models.QuerySet):
+    """Rows are written once and never changed; only the retention purge removes them."""
+
+    def update(self, **kwargs):
+        raise PermissionError("access log rows cannot be changed")
+
+    def delete(self):
+        raise PermissionError("access log rows cannot be deleted (see accounts.audit.purge)")
+
+
+class AccessLogEntry(models.Model):
+    """Who outside a company read, searched, changed, exported or deleted its data.
+
+    Written by ``bifrost.accounts.audit.record``; the company's owners can read
+    and export their rows ("who looked at our logbook"). It never holds content
+    from the logbook itself, only what kind of object was touched and its id.
+    The application cannot edit or delete rows: the model and its queryset
+    refuse, and on PostgreSQL a trigger refuses UPDATE and DELETE except inside
+    ``audit.purge`` (the retention clean-up).
+    """
+
+    class Action(models.TextChoices):
+        READ = "read", _("Read")
+        SEARCH = "search", _("Searched")
+        CHANGE = "change", _("Changed")
+        COMMENT = "comment", _("Commented")
+        EXPORT = "export", _("Exported")
+        DELETE = "delete", _("Deleted")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    # No FK constraint and no SET_NULL: deleting a user must not rewrite log rows.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    user_label = models.CharField(_("who"), max_length=254)
+    role = models.CharField(_("role"), max_length=20)
+    action = models.CharField(_("what"), max_length=10, choices=Action.choices)
+    object_kind = models.CharField(_("object"), max_length=40)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("from where"), null=True, blank=True)
+    created_at = models.DateTimeField(_("when (UTC)"), default=timezone.now, db_index=True)
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "-created_at"])]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise PermissionError("access log rows cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("access log rows cannot be deleted (see accounts.audit.purge)")

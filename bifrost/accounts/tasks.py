@@ -16,3 +16,10 @@ def send_email(*, to: list[str], subject: str, body: str) -> None:
 def ping(value: str = "pong") -> str:
     """Round-trip check used by tests and operators (`celery call bifrost.ping`)."""
     return value
+
+
+@shared_task(name="accounts.purge_access_log")
+def purge_access_log() -> int:
+    from bifrost.accounts import audit
+
+    return audit.purge()
