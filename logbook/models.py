@@ -143,6 +143,9 @@ class EntryVersion(models.Model):
             models.UniqueConstraint(fields=["entry", "number"], name="entry_version_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.entry_id} v{self.number}"
+
 
 class EntryDraft(models.Model):
     """Autosaved, unsaved form content of one person (a new entry when ``entry`` is null).
@@ -174,6 +177,9 @@ class EntryDraft(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"draft {self.pk}"
+
 
 class EntryComment(models.Model):
     """An advisor's (or facilitator's) comment on an entry; the company sees it."""
@@ -187,6 +193,9 @@ class EntryComment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"comment {self.pk} on {self.entry_id}"
 
 
 class ChangeLogic(models.Model):
@@ -210,6 +219,9 @@ class ChangeLogic(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self) -> str:
+        return f"change logic of {self.entry_id}"
+
 
 class ReadinessCheck(models.Model):
     """The company's own rating of the six retention-readiness statements (1–5 each).
@@ -228,6 +240,9 @@ class ReadinessCheck(models.Model):
 
     class Meta:
         ordering = ["taken_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.logbook_id} {self.taken_on}"
 
 
 class CriticalSituation(models.Model):
@@ -255,6 +270,9 @@ class CriticalSituation(models.Model):
 
     class Meta:
         ordering = ["-occurred_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_trigger_display()} {self.occurred_on}"
 
 
 class LogbookExport(models.Model):
@@ -301,6 +319,9 @@ class LogbookExport(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.logbook_id} {self.version[:8]}"
+
 
 class LogbookReminder(models.Model):
     """The one reminder a company gets before a meeting when nothing was written for 14 days."""
@@ -315,3 +336,6 @@ class LogbookReminder(models.Model):
                 fields=["logbook", "meeting"], name="logbook_reminder_once_per_meeting"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.logbook_id} → {self.meeting_id}"

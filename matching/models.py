@@ -201,6 +201,9 @@ class MatchWeights(models.Model):
             "role": self.role,
         }
 
+    def __str__(self) -> str:
+        return str(self.programme)
+
 
 class PairRule(models.Model):
     """A facilitator's decision on a company–advisor pair: never propose it, or always keep it."""
@@ -235,6 +238,9 @@ class PairRule(models.Model):
                 name="pair_rule_one_lock_per_company",
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.company_id}–{self.advisor_id} {self.kind}"
 
 
 class MatchRun(models.Model):
@@ -278,6 +284,9 @@ class MatchRun(models.Model):
         verbose_name_plural = _("match runs")
         ordering = ["-created_at", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.programme} {self.created_at:%Y-%m-%d %H:%M} ({self.status})"
+
 
 class MatchPair(models.Model):
     """A company–advisor pair in a run, with its score and the score's breakdown.
@@ -308,6 +317,9 @@ class MatchPair(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["run", "company"], name="match_pair_company_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.company_id}–{self.advisor_id} ({self.score})"
 
 
 class Case(models.Model):
@@ -373,6 +385,9 @@ class CasePhaseChange(models.Model):
     class Meta:
         ordering = ["started_on", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.phase} {self.started_on}"
+
 
 class CaseGoal(models.Model):
     """A shared development goal (udviklingsmål) of a case."""
@@ -422,6 +437,9 @@ class CaseMeeting(models.Model):
         verbose_name_plural = _("company meetings")
         ordering = ["-held_on", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.held_on}"
+
 
 class CaseTask(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
@@ -446,6 +464,9 @@ class CaseTask(models.Model):
         verbose_name_plural = _("tasks")
         ordering = ["done_at", "due_on", "pk"]
 
+    def __str__(self) -> str:
+        return self.title
+
 
 class CaseMeetingInput(models.Model):
     """What the pair has prepared for a coming development meeting."""
@@ -462,6 +483,9 @@ class CaseMeetingInput(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "meeting"], name="case_input_once_per_meeting")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.meeting_id}"
 
 
 class AdvisorNote(models.Model):
@@ -484,3 +508,6 @@ class AdvisorNote(models.Model):
         verbose_name = _("advisor note")
         verbose_name_plural = _("advisor notes")
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on {self.case_id}"

@@ -324,3 +324,6 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("access log rows cannot be deleted (see accounts.audit.purge)")
+
+    def __str__(self) -> str:
+        return f"{self.user_label} {self.action} {self.object_kind} {self.created_at:%Y-%m-%d %H:%M}"
