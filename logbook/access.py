@@ -14,9 +14,7 @@ from logbook.rules import belongs_to_company
 
 def logbook_or_404(user, pk: int, perm: str = "logbook.view_logbook") -> Logbook:
     """The logbook if ``user`` has ``perm`` on it; 404 for missing and forbidden alike."""
-    logbook = get_object_or_404(
-        Logbook.objects.select_related("company", "programme"), pk=pk
-    )
+    logbook = get_object_or_404(Logbook.objects.select_related("company", "programme"), pk=pk)
     if not user.has_perm(perm, logbook):
         raise Http404
     return logbook

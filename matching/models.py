@@ -72,12 +72,8 @@ class CompanyProfile(models.Model):
         Programme, on_delete=models.CASCADE, related_name="company_profiles"
     )
     company = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    industry = models.CharField(
-        _("industry"), max_length=20, choices=Organisation.Industry.choices
-    )
-    size_band = models.CharField(
-        _("size"), max_length=10, choices=Organisation.SizeBand.choices
-    )
+    industry = models.CharField(_("industry"), max_length=20, choices=Organisation.Industry.choices)
+    size_band = models.CharField(_("size"), max_length=10, choices=Organisation.SizeBand.choices)
     region = models.CharField(_("region"), max_length=20, choices=Organisation.Region.choices)
     challenges = models.JSONField(_("challenges, most important first"), default=list)
     preferred_role = models.CharField(
@@ -193,6 +189,9 @@ class MatchWeights(models.Model):
         verbose_name = _("match weights")
         verbose_name_plural = _("match weights")
 
+    def __str__(self) -> str:
+        return str(self.programme)
+
     def as_dict(self) -> dict[str, int]:
         return {
             "challenge": self.challenge,
@@ -200,9 +199,6 @@ class MatchWeights(models.Model):
             "region_format": self.region_format,
             "role": self.role,
         }
-
-    def __str__(self) -> str:
-        return str(self.programme)
 
 
 class PairRule(models.Model):
@@ -343,9 +339,7 @@ class Case(models.Model):
     match_pair = models.ForeignKey(
         MatchPair, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases"
     )
-    phase = models.CharField(
-        _("phase"), max_length=30, choices=Phase.choices, default=Phase.WAY_IN
-    )
+    phase = models.CharField(_("phase"), max_length=30, choices=Phase.choices, default=Phase.WAY_IN)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE
     )
@@ -496,9 +490,7 @@ class AdvisorNote(models.Model):
     """
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="advisor_notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     text = models.TextField(_("note"), max_length=5000)
     shared_with_unit = models.BooleanField(_("share with colleagues in my unit"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -317,6 +317,9 @@ class AccessLogEntry(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["organisation", "-created_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.user_label} {self.action} {self.object_kind} {self.created_at:%Y-%m-%d}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
             raise PermissionError("access log rows cannot be changed")
@@ -324,6 +327,3 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("access log rows cannot be deleted (see accounts.audit.purge)")
-
-    def __str__(self) -> str:
-        return f"{self.user_label} {self.action} {self.object_kind} {self.created_at:%Y-%m-%d %H:%M}"
