@@ -1,8 +1,9 @@
 from django.urls import path
 
-from logbook import views
+from logbook import urls_insights, views
 
 app_name = "logbook"
 urlpatterns = [
     path("", views.landing, name="landing"),
+    *urls_insights.urlpatterns,
 ]

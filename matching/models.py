@@ -90,6 +90,14 @@ class CompanyProfile(models.Model):
     )
     months_available = models.JSONField(_("months available"), default=list)
     needs = models.TextField(_("what you need (free text)"), max_length=3000, blank=True)
+    # Conflicts of interest: an advisor from one of these units is never proposed.
+    existing_units = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind": Organisation.Kind.ADVISORY_UNIT},
+        verbose_name=_("advisory units that already serve the company"),
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -144,6 +152,8 @@ class AdvisorProfile(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(20)],
     )
     role_scores = models.JSONField(_("role profile"), default=dict)
+    # Set when the advisor drops out of the programme: never proposed again.
+    withdrawn_at = models.DateTimeField(_("dropped out"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from matching import views
+from matching import urls_cases, views
 
 app_name = "matching"
 urlpatterns = [
     path("", views.landing, name="landing"),
+    *urls_cases.urlpatterns,
 ]

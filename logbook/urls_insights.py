@@ -1,0 +1,3 @@
+"""Change logic, readiness, critical situations and exports (included into logbook/urls.py)."""
+
+urlpatterns: list = []

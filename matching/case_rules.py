@@ -1,0 +1,1 @@
+"""Who may see and work on cases (imported by matching/rules.py)."""

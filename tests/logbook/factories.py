@@ -1,0 +1,24 @@
+"""Factories for logbooks and their entries."""
+
+import datetime
+
+import factory
+
+from logbook.models import Entry, Logbook
+
+
+class LogbookFactory(factory.django.DjangoModelFactory):
+    """A logbook; pass programme and company (an enrolled company)."""
+
+    class Meta:
+        model = Logbook
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Entry
+
+    kind = Entry.Kind.PROBLEM_FOCUS
+    entry_date = factory.Sequence(lambda n: datetime.date(2027, 5, 3) + datetime.timedelta(days=n % 180))
+    title = factory.Sequence(lambda n: f"Notat {n}")
+    body = "Vi har talt om **arbejdspres** i teamet."
