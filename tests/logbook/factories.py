@@ -19,6 +19,8 @@ class EntryFactory(factory.django.DjangoModelFactory):
         model = Entry
 
     kind = Entry.Kind.PROBLEM_FOCUS
-    entry_date = factory.Sequence(lambda n: datetime.date(2027, 5, 3) + datetime.timedelta(days=n % 180))
+    entry_date = factory.Sequence(
+        lambda n: datetime.date(2027, 5, 3) + datetime.timedelta(days=n % 180)
+    )
     title = factory.Sequence(lambda n: f"Notat {n}")
     body = "Vi har talt om **arbejdspres** i teamet."
