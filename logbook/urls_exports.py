@@ -1,0 +1,3 @@
+"""PDF/CSV/JSON exports and the research dataset (included into logbook/urls.py)."""
+
+urlpatterns: list = []
