@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from bifrost.accounts.models import Invitation, Membership, Organisation, User
+from bifrost.accounts.models import AccessLogEntry, Invitation, Membership, Organisation, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -39,3 +39,21 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["email"]
     readonly_fields = ["token_hash", "accepted_at", "accepted_by"]
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(admin.ModelAdmin):
+    """Read-only: the access log cannot be edited or deleted, not even by staff."""
+
+    list_display = ["created_at", "user_label", "role", "action", "object_kind", "organisation"]
+    list_filter = ["action", "role"]
+    search_fields = ["user_label"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -54,9 +54,15 @@ def purge(*, now=None) -> int:
     cutoff = (now or timezone.now()) - timedelta(days=settings.ACCESS_LOG_RETENTION_DAYS)
     table = AccessLogEntry._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # The guard trigger lets a DELETE through only with this flag, for this
-            # transaction only.
+        postgres = connection.vendor == "postgresql"
+        if postgres:
+            # The guard trigger lets a DELETE through only with this flag. SET LOCAL
+            # ends with the transaction; it is switched off again right away in
+            # case the purge runs inside a longer transaction.
             cursor.execute("SET LOCAL bifrost.access_log_purge = 'on'")
-        cursor.execute(f"DELETE FROM {table} WHERE created_at < %s", [cutoff])  # noqa: S608
-        return cursor.rowcount
+        try:
+            cursor.execute(f"DELETE FROM {table} WHERE created_at < %s", [cutoff])  # noqa: S608
+            return cursor.rowcount
+        finally:
+            if postgres:
+                cursor.execute("SET LOCAL bifrost.access_log_purge = 'off'")
