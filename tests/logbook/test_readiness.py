@@ -18,7 +18,7 @@ ALL_THREE = dict.fromkeys(readiness.STATEMENT_KEYS, 3)
 
 def _post_data(**overrides):
     data = {"taken_on": timezone.localdate().isoformat(), "note": "Vi er på vej."}
-    data.update({key: "3" for key in readiness.STATEMENT_KEYS})
+    data.update(dict.fromkeys(readiness.STATEMENT_KEYS, "3"))
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
 
