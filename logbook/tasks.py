@@ -17,3 +17,21 @@ def purge_expired() -> None:
 
     services.entries_purge_expired()
     exports.purge_expired()
+
+
+# Routed to the "exports" queue (CELERY_TASK_ROUTES), consumed by the export-worker
+# service only. A PDF is CPU- and memory-heavy, hence its own, shorter time limits
+# than the project-wide 600 s; a 500-entry logbook takes well under a minute.
+@shared_task(
+    name="logbook.export_pdf",
+    bind=True,
+    acks_late=True,
+    time_limit=300,
+    soft_time_limit=270,
+    autoretry_for=(OSError,),
+    max_retries=2,
+)
+def export_pdf(self, export_id: int) -> str:
+    from logbook import exports
+
+    return exports.build_pdf(export_id)

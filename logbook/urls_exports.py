@@ -1,3 +1,26 @@
 """PDF/CSV/JSON exports and the research dataset (included into logbook/urls.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from logbook import views_exports as views
+
+urlpatterns = [
+    path("<int:pk>/export/", views.export_page, name="export"),
+    path(
+        "<int:pk>/export/<int:export_pk>/status/",
+        views.export_status,
+        name="export_status",
+    ),
+    path(
+        "<int:pk>/export/<int:export_pk>/download/",
+        views.export_download,
+        name="export_download",
+    ),
+    path("<int:pk>/export/csv/", views.export_csv, name="export_csv"),
+    path("<int:pk>/export/json/", views.export_json, name="export_json"),
+    path(
+        "research/programme/<int:pk>/dataset.csv",
+        views.research_dataset,
+        name="research_dataset",
+    ),
+]
