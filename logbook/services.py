@@ -74,6 +74,13 @@ def logbook_for(*, programme, company) -> Logbook:
         return Logbook.objects.get(programme=programme, company=company)
 
 
+def logbooks_create(*, pairs: list[tuple[int, int]]) -> None:
+    """Create the missing logbooks for (programme id, company id) pairs in one query."""
+    Logbook.objects.bulk_create(
+        [Logbook(programme_id=p, company_id=c) for p, c in pairs], ignore_conflicts=True
+    )
+
+
 @transaction.atomic
 def consent_update(
     *, logbook: Logbook, by, share_with_advisor: bool, share_with_researchers: bool
