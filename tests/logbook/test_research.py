@@ -9,7 +9,6 @@ import hmac
 import io
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from bifrost.accounts.models import AccessLogEntry
@@ -165,4 +164,3 @@ def test_an_unknown_programme_is_404(client, facilitator):
 def test_anonymous_people_are_sent_to_log_in(client, programme):
     response = client.get(_url(programme))
     assert response.status_code == 302
-
