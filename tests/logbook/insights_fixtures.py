@@ -22,3 +22,13 @@ def other_advisor(unit):
 @pytest.fixture
 def researcher(facilitator):
     return facilitator
+
+
+@pytest.fixture
+def english(client, settings):
+    """Pages in English (the msgids), so the tests do not depend on the Danish catalogue."""
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield

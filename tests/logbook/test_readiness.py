@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from logbook import charts, insights_services, readiness
 from logbook.models import ReadinessCheck
+from tests.logbook.insights_fixtures import english  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 ALL_THREE = dict.fromkeys(readiness.STATEMENT_KEYS, 3)
 
