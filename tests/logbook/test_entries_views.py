@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from test_logbook_views)
 """Writing entries through the pages: per-kind fields, privacy warnings, autosaved
 drafts, conflicts without lost text, history and restore, delete with undo, comments."""
 
@@ -62,7 +63,7 @@ def test_initiative_keeps_its_fields_and_links(
     owner_client,
     logbook,
     meeting,
-    case,  # noqa: F811
+    case,
 ):
     goal = CaseGoal.objects.create(case=case, title="Færre sygemeldinger")
     principle = Page.objects.create(
@@ -205,7 +206,7 @@ def test_draft_can_be_discarded(owner_client, logbook):
 def test_draft_of_an_existing_entry_keeps_its_base_version(
     owner_client,
     logbook,
-    entry,  # noqa: F811
+    entry,
 ):
     owner_client.post(
         reverse("logbook:entry_autosave", args=[logbook.pk]),
@@ -232,7 +233,7 @@ def test_autosave_for_an_entry_of_another_logbook_is_404(owner_client, logbook, 
 # --- editing and conflicts ----------------------------------------------------------
 
 
-def test_edit_saves_a_new_version(owner_client, logbook, entry):  # noqa: F811
+def test_edit_saves_a_new_version(owner_client, logbook, entry):
     response = owner_client.post(
         reverse("logbook:entry_edit", args=[logbook.pk, entry.pk]),
         _form(body="Ny tekst", version=1),
@@ -247,7 +248,7 @@ def test_edit_saves_a_new_version(owner_client, logbook, entry):  # noqa: F811
 def test_second_saver_sees_a_conflict_and_loses_nothing(
     client,
     logbook,
-    entry,  # noqa: F811
+    entry,
     owner,
     company,
 ):
@@ -276,7 +277,7 @@ def test_second_saver_sees_a_conflict_and_loses_nothing(
 def test_history_lists_versions_and_restore_saves_a_new_one(
     owner_client,
     logbook,
-    entry,  # noqa: F811
+    entry,
 ):
     owner_client.post(
         reverse("logbook:entry_edit", args=[logbook.pk, entry.pk]),
@@ -300,7 +301,7 @@ def test_history_lists_versions_and_restore_saves_a_new_one(
 def test_delete_asks_first_then_soft_deletes_and_undo_brings_it_back(
     owner_client,
     logbook,
-    entry,  # noqa: F811
+    entry,
 ):
     url = reverse("logbook:entry_delete", args=[logbook.pk, entry.pk])
     confirm = owner_client.get(url)
@@ -323,7 +324,7 @@ def test_delete_asks_first_then_soft_deletes_and_undo_brings_it_back(
 def test_entries_deleted_long_ago_are_not_listed_nor_undeletable(
     owner_client,
     logbook,
-    entry,  # noqa: F811
+    entry,
 ):
     Entry.objects.filter(pk=entry.pk).update(deleted_at=timezone.now() - timedelta(days=31))
     deleted = owner_client.get(reverse("logbook:entries_deleted", args=[logbook.pk]))
@@ -338,8 +339,8 @@ def test_entries_deleted_long_ago_are_not_listed_nor_undeletable(
 def test_consented_advisor_comments_and_company_sees_it(
     client,
     logbook,
-    entry,  # noqa: F811
-    case,  # noqa: F811
+    entry,
+    case,
     owner,
 ):
     client.force_login(case.advisor)
@@ -358,7 +359,7 @@ def test_consented_advisor_comments_and_company_sees_it(
     assert 'name="text"' not in page.text  # the company does not comment on itself
 
 
-def test_empty_comment_is_refused_without_500(client, logbook, entry, case):  # noqa: F811
+def test_empty_comment_is_refused_without_500(client, logbook, entry, case):
     client.force_login(case.advisor)
     response = client.post(
         reverse("logbook:entry_comment", args=[logbook.pk, entry.pk]), {"text": ""}
@@ -367,7 +368,7 @@ def test_empty_comment_is_refused_without_500(client, logbook, entry, case):  # 
     assert not EntryComment.objects.exists()
 
 
-def test_researcher_cannot_comment(client, logbook, entry):  # noqa: F811
+def test_researcher_cannot_comment(client, logbook, entry):
     logbook.share_with_researchers = True
     logbook.save()
     client.force_login(factories.facilitator())
@@ -381,8 +382,8 @@ def test_researcher_cannot_comment(client, logbook, entry):  # noqa: F811
 def test_entry_page_query_count_does_not_grow_with_comments(
     client,
     logbook,
-    entry,  # noqa: F811
-    case,  # noqa: F811
+    entry,
+    case,
     owner,
     django_assert_max_num_queries,
     count,
