@@ -233,7 +233,7 @@ def test_overdue_tasks_are_flagged(client, case, owner):
     )
     client.force_login(owner)
     response = client.get(_url("case_detail", case))
-    assert "table-warning" in response.text
+    assert "is-overdue" in response.text
     assert "text-bg-danger" in response.text
 
 
