@@ -91,7 +91,7 @@ def consent_update(
     logbook.share_with_researchers = share_with_researchers
     logbook.consent_updated_at = timezone.now()
     logbook.consent_updated_by = by
-    logbook.full_clean()
+    logbook.full_clean(exclude=["consent_updated_by"])
     logbook.save(
         update_fields=[
             "share_with_advisor",
