@@ -1,0 +1,65 @@
+"""The logbook in the browser: an SMV owner writes an entry, sees the draft being
+autosaved, saves it and finds it in the logbook; axe scans of the logbook pages."""
+
+import re
+from datetime import date
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from logbook.models import Entry, EntryDraft
+from programme import services as programme_services
+from programme.models import Enrolment
+from tests import factories
+from tests.e2e.helpers import da, login_and_expect_dashboard
+from tests.e2e.test_accessibility import assert_accessible
+
+
+@pytest.fixture
+def owner(transactional_db):
+    facilitator = factories.facilitator()
+    programme = programme_services.programme_create_from_template(
+        name="BIFROST 2027",
+        description="Forløb",
+        starts_on=date(2027, 5, 3),
+        ends_on=date(2027, 11, 26),
+        user=facilitator,
+    )
+    company = factories.OrganisationFactory(name="Lokalavisen Prøve ApS")
+    Enrolment.objects.create(programme=programme, organisation=company)
+    return factories.smv_owner(organisation=company)
+
+
+def test_owner_writes_an_entry_with_autosave(page: Page, live_server, owner, password):
+    login_and_expect_dashboard(page, live_server, owner.email, password)
+    page.goto(live_server.url + "/logbook/")
+    page.get_by_role("link", name=re.compile("Lokalavisen Prøve ApS")).click()
+    expect(page.locator("main h1")).to_contain_text("Lokalavisen Prøve ApS")
+    expect(page.locator("main")).to_contain_text(da("Your advisor can read this logbook: yes"))
+    assert_accessible(page)
+
+    page.get_by_role("link", name=da("Write an entry")).first.click()
+    form = page.locator("#entry-form")
+    expect(form.get_by_label(da("Title"))).to_be_visible()
+    # Only the fields of the chosen kind show.
+    expect(form.get_by_label(da("For whom"))).to_be_hidden()
+    form.get_by_label(da("Kind of entry")).select_option("initiative")
+    expect(form.get_by_label(da("For whom"))).to_be_visible()
+    form.get_by_label(da("Title")).fill("Fast ugemøde om arbejdspres")
+    form.get_by_label(da("Text")).fill("Vi holder et kort møde hver mandag.")
+    form.get_by_label(da("For whom")).fill("Redaktionen")
+
+    prefix = da("Draft saved at %(time)s").split("%(time)s")[0].strip()
+    expect(page.locator("#autosave-status")).to_contain_text(prefix)
+    assert EntryDraft.objects.filter(user=owner).exists()
+    assert_accessible(page)
+
+    form.get_by_role("button", name=da("Save"), exact=True).click()
+    expect(page.locator("main h1")).to_have_text("Fast ugemøde om arbejdspres")
+    expect(page.locator("main")).to_contain_text("Redaktionen")
+    entry = Entry.objects.get()
+    assert entry.kind == Entry.Kind.INITIATIVE
+    assert not EntryDraft.objects.exists()
+
+    page.get_by_role("link", name=da("Back to the logbook")).click()
+    expect(page.get_by_role("link", name="Fast ugemøde om arbejdspres")).to_be_visible()
