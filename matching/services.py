@@ -629,11 +629,13 @@ def match_run_discard(*, run: MatchRun, by) -> MatchRun:
 
 
 @transaction.atomic
-def match_run_confirm(*, run: MatchRun, by, discard_other_drafts: bool = False) -> list[Case]:
+def match_run_confirm(
+    *, run: MatchRun, by, discard_other_drafts: bool = False, notify: bool = True
+) -> list[Case]:
     """Confirm a draft run: every new pair becomes a case, both sides get an e-mail.
 
     Pairs kept from an active case stay as they are (no new case, no e-mail).
-    Returns the cases opened.
+    ``notify=False`` sends nothing (demo data only). Returns the cases opened.
     """
     from matching import emails
 
@@ -661,8 +663,9 @@ def match_run_confirm(*, run: MatchRun, by, discard_other_drafts: bool = False) 
         MatchRun.objects.filter(
             programme_id=run.programme_id, status=MatchRun.Status.DRAFT
         ).exclude(pk=run.pk).update(status=MatchRun.Status.DISCARDED)
-    for case in opened:
-        emails.send_match_confirmed(case=case)
+    if notify:
+        for case in opened:
+            emails.send_match_confirmed(case=case)
     return opened
 
 

@@ -454,3 +454,25 @@ def test_csv_lists_pairs_and_unmatched_and_defuses_formulas(programme, facilitat
 def test_csv_cell_prefixes_dangerous_values(value):
     assert services.csv_cell(value) == "'" + value
     assert services.csv_cell("Forlaget") == "Forlaget"
+
+
+# --- Demo data ---------------------------------------------------------------------------
+
+
+def test_demo_matches_each_smv_with_its_advisor_and_is_idempotent(db):
+    from bifrost.accounts import demo as accounts_demo
+    from matching import demo
+    from programme import demo as programme_demo
+
+    accounts_demo.load()
+    programme_demo.load()
+    demo.load()
+    demo.load()
+    run = MatchRun.objects.get(programme__name=programme_demo.DEMO_NAME)
+    assert run.status == MatchRun.Status.CONFIRMED
+    cases = Case.objects.filter(programme__name=programme_demo.DEMO_NAME, status="active")
+    assert cases.count() == 6
+    for case in cases.select_related("advisor"):
+        owner = case.company.memberships.get().user.email
+        assert owner.replace("smv", "advisor") == case.advisor.email
+    assert mail.outbox == []
