@@ -150,12 +150,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_TIME_LIMIT = 10 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
-# Agenda PDFs go to their own queue (the compose worker consumes `-Q default,exports`).
-# The task declares time_limit=300 / soft_time_limit=270 itself; the 600 s above is
-# the default for everything else. An export-only worker would run with
-#   celery -A bifrost worker -Q exports --prefetch-multiplier 1 \
-#     --max-memory-per-child 300000 --time-limit 300
-# (one PDF at a time per process; a process is replaced after ~300 MB).
+# PDFs (agenda and logbook exports) go to their own queue, "exports", consumed only
+# by the `export-worker` service of docker-compose.yml:
+#   celery -A bifrost worker -Q exports --concurrency 1 --prefetch-multiplier 1 \
+#     --max-memory-per-child 400000 --time-limit 300 --soft-time-limit 270
+# (one PDF at a time, nothing prefetched; a process is replaced after its current
+# PDF once it passed ~390 MiB: a 100-entry logbook peaks near 170 MiB, a 500-entry
+# one near 410 MiB, see tests/bench/logbook_pdf_bench.py). The main `worker` consumes only "default"
+# (`-Q default`), so e-mail and reminders never wait behind a PDF. Both PDF tasks
+# declare time_limit=300 / soft_time_limit=270 themselves; the 600 s above is the
+# default for everything else.
 CELERY_TASK_ROUTES = {
     "programme.export_agenda_pdf": {"queue": "exports"},
     "logbook.export_pdf": {"queue": "exports"},
