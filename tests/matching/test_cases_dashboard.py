@@ -182,7 +182,7 @@ def test_registered_columns_are_computed_once_for_all_rows(
     def compute(cases):
         cases = list(cases)
         calls.append(len(cases))
-        return {case.pk: f"værdi {case.pk}" for case in cases}
+        return {case.pk: f"værdi {case.pk}" if case.pk != three[1].pk else None for case in cases}
 
     monkeypatch.setitem(
         dashboard._columns,
@@ -194,6 +194,7 @@ def test_registered_columns_are_computed_once_for_all_rows(
     assert calls == [3]
     assert "Testkolonne" in response.text
     assert f"værdi {three[0].pk}" in response.text
+    assert ">None<" not in response.text  # a missing value is a dash, not "None"
 
 
 @pytest.mark.parametrize("count", [10, 200])
