@@ -11,7 +11,12 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class PhaseForm(forms.Form):
     phase = forms.ChoiceField(label=_("Move to phase"), choices=Phase.choices)
-    started_on = forms.DateField(label=_("From"), widget=DATE_INPUT)
+    started_on = forms.DateField(
+        label=_("From"),
+        widget=DATE_INPUT,
+        required=False,
+        help_text=_("Leave empty for today."),
+    )
 
     def __init__(self, *args, case: Case, **kwargs):
         kwargs.setdefault("prefix", "phase")

@@ -386,3 +386,14 @@ def test_company_member_in_the_unit_as_non_advisor_does_not_see_shared_notes(
     factories.MembershipFactory(user=person, organisation=unit, role="smv_owner")
     client.force_login(person)
     assert note.text not in client.get(reverse("matching:case_dashboard")).text
+
+
+def test_phase_change_without_a_date_starts_today(client, case, enrolled_advisor):
+    client.force_login(enrolled_advisor)
+    response = client.post(
+        _url("case_phase", case), {"phase-phase": Phase.RELATIONSHIP, "phase-started_on": ""}
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.phase == Phase.RELATIONSHIP
+    assert case.phase_changes.last().started_on == timezone.localdate()
