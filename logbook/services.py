@@ -257,7 +257,11 @@ def entry_update(
     ``EntryConflict`` (nothing is written) unless ``force`` is set, which saves
     the person's text as a new version on top of the other (both stay in the history).
     """
-    locked = Entry.objects.select_for_update().get(pk=entry.pk, deleted_at__isnull=True)
+    locked = Entry.objects.select_for_update().filter(pk=entry.pk, deleted_at__isnull=True).first()
+    if locked is None:
+        raise ValidationError(
+            _("This entry was deleted while you were writing. Copy your text before leaving.")
+        )
     if locked.version != base_version and not force:
         raise EntryConflict(locked)
     logbook = Logbook.objects.get(pk=locked.logbook_id)

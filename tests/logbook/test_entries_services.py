@@ -229,3 +229,10 @@ def test_dashboard_column_counts_since_programme_start_before_any_meeting(
     EntryFactory.create_batch(3, logbook=logbook)
     assert _column().compute([case]) == {case.pk: 3}
     assert _column().compute([]) == {}
+
+
+def test_update_of_an_entry_deleted_meanwhile_is_a_validation_error(logbook, owner):
+    entry = services.entry_create(logbook=logbook, by=owner, data=_data())
+    services.entry_delete(entry=entry, by=owner)
+    with pytest.raises(ValidationError):
+        services.entry_update(entry=entry, by=owner, data=_data(body="Ny"), base_version=1)

@@ -403,3 +403,35 @@ def test_entry_page_query_count_does_not_grow_with_comments(
         assert client.get(url).status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get(reverse("logbook:entry_history", args=[logbook.pk, entry.pk]))
+
+
+def test_restored_stale_draft_leads_to_the_conflict_page(client, logbook, entry, owner, company):
+    """A draft made on version 1 and restored after someone saved version 2 is not
+    saved over version 2: its version travels in the form and the save is a conflict."""
+    edit = reverse("logbook:entry_edit", args=[logbook.pk, entry.pk])
+    client.force_login(owner)
+    client.post(
+        reverse("logbook:entry_autosave", args=[logbook.pk]),
+        _form(entry=entry.pk, version=1, body="Mit udkast"),
+    )
+    colleague = factories.smv_owner(organisation=company)
+    client.force_login(colleague)
+    client.post(edit, _form(body="Kollegaen", version=1))
+    client.force_login(owner)
+    offer = client.get(edit)
+    assert offer.context["draft_is_stale"] is True
+    restored = client.get(edit, {"draft": "restore"})
+    assert restored.context["form"].initial["version"] == 1
+    response = client.post(edit, _form(body="Mit udkast", version=1))
+    assert response.status_code == 409
+    entry.refresh_from_db()
+    assert entry.body == "Kollegaen"
+
+
+def test_saving_an_entry_deleted_meanwhile_is_404(owner_client, logbook, entry, owner):
+    edit = reverse("logbook:entry_edit", args=[logbook.pk, entry.pk])
+    form_page = owner_client.get(edit)
+    assert form_page.status_code == 200
+    services.entry_delete(entry=entry, by=owner)
+    response = owner_client.post(edit, _form(body="Min tekst", version=1))
+    assert response.status_code == 404  # gone from the logbook (undo brings it back)
