@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from bifrost.accounts.models import AccessLogEntry
 from logbook import exports
-from logbook.models import LogbookExport
+from logbook.models import EntryComment, LogbookExport
 from logbook.tasks import export_pdf
 from programme.models import Enrolment
 from tests import factories
@@ -346,3 +346,22 @@ def test_a_facilitator_with_consent_may_export_and_is_logged(client, logbook, fa
     client.force_login(facilitator)
     assert client.get(reverse("logbook:export_csv", kwargs={"pk": logbook.pk})).status_code == 200
     assert _log(logbook, facilitator) == [(AccessLogEntry.Action.EXPORT, "logbook_csv")]
+
+
+@pytest.mark.parametrize("name", ["export_csv", "export_json"])
+def test_csv_and_json_run_a_fixed_number_of_queries(
+    client, logbook, owner, enrolled_advisor, name, django_assert_max_num_queries
+):
+    def make(n):
+        for i in range(n):
+            made = EntryFactory(logbook=logbook, author=owner, title=f"Notat {i}")
+            EntryComment.objects.create(entry=made, author=enrolled_advisor, text="Godt")
+
+    client.force_login(owner)
+    url = reverse(f"logbook:{name}", kwargs={"pk": logbook.pk})
+    make(10)
+    with django_assert_max_num_queries(20) as small:
+        assert client.get(url).status_code == 200
+    make(200)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200
