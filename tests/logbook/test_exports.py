@@ -464,3 +464,12 @@ def test_csv_and_json_leave_deleted_entries_out(logbook, owner, entries):
     Entry.objects.filter(pk=entries[0].pk).update(deleted_at=timezone.now())
     assert "Travlhed i redaktionen" not in exports.logbook_csv(logbook).decode()
     assert "Travlhed i redaktionen" not in exports.logbook_json(logbook).decode()
+
+
+def test_the_hourly_purge_task_removes_old_exports(logbook, owner):
+    from logbook.tasks import purge_expired
+
+    old = LogbookExport.objects.create(logbook=logbook, version="t" * 64, requested_by=owner)
+    LogbookExport.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
+    purge_expired.delay()
+    assert not LogbookExport.objects.filter(pk=old.pk).exists()
