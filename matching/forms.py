@@ -81,7 +81,7 @@ class CompanyProfileForm(forms.Form):
         label=_("Months in which you have time to work with an advisor"),
         choices=MONTH_CHOICES,
         widget=forms.CheckboxSelectMultiple,
-        required=False,
+        error_messages={"required": _("Choose at least one month.")},
     )
     needs = forms.CharField(
         label=_("What do you need? (optional)"),

@@ -149,7 +149,12 @@ def advisor_profile_save(*, programme: Programme, advisor, by, data: dict) -> Ad
         profile = AdvisorProfile(programme=programme, advisor=advisor)
     for name, value in data.items():
         setattr(profile, name, value)
-    profile.full_clean()
+    if not set(profile.industries) <= set(Organisation.Industry.values):
+        raise ValidationError({"industries": _("Choose industries from the list.")})
+    if not set(profile.regions) <= set(Organisation.Region.values):
+        raise ValidationError({"regions": _("Choose regions from the list.")})
+    # Empty lists are allowed: an advisor may be new to every industry, or meet by video only.
+    profile.full_clean(exclude=["industries", "regions"])
     profile.save()
     return profile
 

@@ -80,3 +80,42 @@ def test_facilitator_runs_changes_and_confirms_a_match(
     run = MatchRun.objects.get()
     assert run.status == MatchRun.Status.CONFIRMED
     assert Case.objects.filter(status="active").count() == 2
+
+
+def test_owner_and_advisor_fill_in_their_profiles(page: Page, live_server, programme):
+    from matching.models import AdvisorProfile, CompanyProfile
+    from programme.models import Enrolment
+    from tests.e2e.helpers import logout
+
+    company = factories.OrganisationFactory(name="Nyt Firma")
+    Enrolment.objects.create(programme=programme, organisation=company)
+    owner = factories.smv_owner(organisation=company)
+    login_and_expect_dashboard(page, live_server, owner.email, factories.PASSWORD)
+    page.goto(f"{live_server.url}/matching/")
+    page.get_by_role("link", name=da("Fill in the company profile")).click()
+    assert_accessible(page)
+    page.locator("select[name=rank_ledersparring]").select_option("1")
+    page.locator("select[name=rank_stresshaandtering]").select_option("1")
+    page.get_by_role("button", name=da("Save the profile")).click()
+    # Two challenges with rank 1: explained, and nothing is lost.
+    expect(page.locator("main .invalid-feedback").first).to_be_visible()
+    assert_accessible(page)
+    page.locator("select[name=rank_stresshaandtering]").select_option("2")
+    page.get_by_label("september").check()
+    page.get_by_role("button", name=da("Save the profile")).click()
+    expect(page.locator("main .alert-success")).to_be_visible()
+    assert CompanyProfile.objects.get(company=company).challenges == [
+        "ledersparring",
+        "stresshaandtering",
+    ]
+    logout(page)
+
+    unit = factories.AdvisoryUnitFactory()
+    Enrolment.objects.create(programme=programme, organisation=unit)
+    advisor = factories.advisor(organisation=unit)
+    login_and_expect_dashboard(page, live_server, advisor.email, factories.PASSWORD)
+    page.goto(f"{live_server.url}/matching/programmes/{programme.pk}/advisor-profile/")
+    assert_accessible(page)
+    page.get_by_role("button", name=da("Save the profile")).click()
+    expect(page.locator("main .alert-success")).to_be_visible()
+    assert AdvisorProfile.objects.get(advisor=advisor).unit == unit

@@ -209,3 +209,21 @@ def test_advisor_cannot_pick_a_unit_of_someone_else(client, programme, unit, enr
     response = client.post(advisor_url(programme), advisor_post(other_unit))
     assert response.status_code == 200
     assert "unit" in response.context["form"].errors
+
+
+def test_company_must_choose_a_month(client, programme, company, owner):
+    client.force_login(owner)
+    data = company_post()
+    del data["months_available"]
+    response = client.post(company_url(programme, company), data)
+    assert response.status_code == 200
+    assert "Choose at least one month." in response.content.decode()
+
+
+def test_advisor_may_leave_industries_and_regions_empty(client, programme, unit, enrolled_advisor):
+    client.force_login(enrolled_advisor)
+    data = advisor_post(unit, meeting_format="video")
+    del data["industries"], data["regions"]
+    assert client.post(advisor_url(programme), data).status_code == 302
+    profile = AdvisorProfile.objects.get(advisor=enrolled_advisor)
+    assert profile.industries == [] and profile.regions == []
