@@ -72,11 +72,15 @@ def _empty_svg(id_prefix: str) -> SafeString:
     )
 
 
-def readiness_chart_svg(checks, *, id_prefix: str = "readiness-chart") -> SafeString:
+def readiness_chart_svg(
+    checks, *, id_prefix: str = "readiness-chart", responsive: bool = False
+) -> SafeString:
     """An SVG line chart of readiness checks (ordered by date): the average as a thick
     black line and one thinner line per statement, with a legend.
 
-    An empty list gives a short SVG saying there are no checks yet.
+    An empty list gives a short SVG saying there are no checks yet. ``responsive``
+    leaves out the fixed width and height, so a web page can scale the chart to its
+    column (the viewBox keeps the proportions); the PDF uses the fixed size.
     """
     checks = list(checks)
     if not checks:
@@ -96,10 +100,10 @@ def readiness_chart_svg(checks, *, id_prefix: str = "readiness-chart") -> SafeSt
         }
     )
     height = LEGEND_TOP + 4 * LEGEND_ROW + 8
+    size = "" if responsive else f'width="{WIDTH}" height="{height}" '
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
-        f'width="{WIDTH}" height="{height}" role="img" '
-        f'aria-labelledby="{pid}-title {pid}-desc">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" {size}'
+        f'role="img" aria-labelledby="{pid}-title {pid}-desc">',
         f'<title id="{pid}-title">{title}</title>',
         f'<desc id="{pid}-desc">{desc}</desc>',
         f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',

@@ -642,6 +642,9 @@ def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages) -
         )
         logic.full_clean()
         logic.save()
+        ChangeLogic.objects.filter(pk=logic.pk).update(
+            updated_at=_at(entry.entry_date + datetime.timedelta(days=10))
+        )
     # The advisor's comments (only where the company shares with its advisor).
     if advisor is not None and company.share_with_advisor:
         commented = [e for e in w.entries if e.entry_date >= D(2019, 6, 20)][:: 3 + n % 2]

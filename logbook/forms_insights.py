@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from logbook import readiness
-from logbook.models import ChangeLogic, CriticalSituation
+from logbook.models import CriticalSituation
 from matching.models import Challenge
 
 SCORE_CHOICES = [
@@ -96,7 +96,7 @@ class CriticalSituationForm(forms.Form):
 
 class ChangeLogicForm(forms.Form):
     challenge = forms.ChoiceField(
-        label=ChangeLogic._meta.get_field("challenge").verbose_name,
+        label=_("Challenge"),
         choices=[("", _("– not chosen –")), *Challenge.choices],
         required=False,
     )

@@ -89,7 +89,7 @@ def readiness_page(request, pk: int):
             "statements": [
                 (key, label, readiness.SHORT_LABELS[key]) for key, label in readiness.STATEMENTS
             ],
-            "chart": charts.readiness_chart_svg(checks),
+            "chart": charts.readiness_chart_svg(checks, responsive=True),
             "schedule": readiness.schedule(
                 checks[-1].taken_on if checks else None, timezone.localdate()
             ),

@@ -181,3 +181,11 @@ def test_chart_of_no_checks_says_so():
     svg = charts.readiness_chart_svg([])
     assert "No readiness checks yet" in svg
     assert "<circle" not in svg
+
+
+def test_responsive_chart_leaves_the_size_to_the_page():
+    fixed = charts.readiness_chart_svg(_checks(2))
+    responsive = charts.readiness_chart_svg(_checks(2), responsive=True)
+    assert 'width="720"' in fixed.split(">")[0]
+    assert "width=" not in responsive.split(">")[0]
+    assert "viewBox" in responsive.split(">")[0]
