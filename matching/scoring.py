@@ -191,7 +191,9 @@ def explain(breakdown: Mapping) -> list[str]:
             name = _lower_first(_label(Challenge.choices, top))
             level = challenge.get("top_competence")
             if level == "strong":
-                text = _("Strong competence in %(challenge)s, the company's most important challenge")
+                text = _(
+                    "Strong competence in %(challenge)s, the company's most important challenge"
+                )
             elif level == "some":
                 text = _("Some competence in %(challenge)s, the company's most important challenge")
             else:
@@ -199,11 +201,11 @@ def explain(breakdown: Mapping) -> list[str]:
                     "No stated competence in %(challenge)s, the company's most important challenge"
                 )
             lines.append(text % {"challenge": name})
-            strong = [_lower_first(_label(Challenge.choices, c)) for c in challenge.get("strong", [])]
+            strong = [
+                _lower_first(_label(Challenge.choices, c)) for c in challenge.get("strong", [])
+            ]
             if strong:
-                lines.append(
-                    _("Also strong in %(challenges)s") % {"challenges": ", ".join(strong)}
-                )
+                lines.append(_("Also strong in %(challenges)s") % {"challenges": ", ".join(strong)})
     industry = breakdown.get("industry")
     if industry and industry.get("weight"):
         name = _lower_first(_label(Organisation.Industry.choices, industry.get("industry", "")))
