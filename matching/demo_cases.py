@@ -1,4 +1,3 @@
-# ruff: noqa: E501 - prose as data: sentences are kept whole, as in the demo.py files
 """Demo: goals, meetings, tasks, meeting input and advisor notes on the six demo cases.
 
 Called at the end of matching/demo.py, after the demo match run has opened the
