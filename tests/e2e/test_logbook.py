@@ -1,8 +1,9 @@
 """The logbook in the browser: an SMV owner writes an entry, sees the draft being
-autosaved, saves it and finds it in the logbook; axe scans of the logbook pages."""
+autosaved, saves it, finds it in the logbook, exports the PDF and opens it; axe scans."""
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -63,3 +64,25 @@ def test_owner_writes_an_entry_with_autosave(page: Page, live_server, owner, pas
 
     page.get_by_role("link", name=da("Back to the logbook")).click()
     expect(page.get_by_role("link", name="Fast ugemøde om arbejdspres")).to_be_visible()
+
+    # Export the logbook as a PDF and open the file.
+    page.get_by_role("navigation", name=da("More in the logbook")).get_by_role(
+        "link", name=da("Export"), exact=True
+    ).click()
+    expect(page.locator("main h1")).to_have_text(da("Export the logbook"))
+    assert_accessible(page)
+    page.get_by_role("button", name=da("Make the PDF")).click()
+    download_link = page.get_by_role("link", name=da("Download the PDF")).first
+    expect(download_link).to_be_visible(timeout=60_000)
+    with page.expect_download() as info:
+        download_link.click()
+    download = info.value
+    assert download.suggested_filename.endswith(".pdf")
+    pdf = Path(download.path()).read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    assert pdf.rstrip().endswith(b"%%EOF")
+    # Opening it: the browser gets the file as a PDF and it is never cached.
+    response = page.request.get(download_link.get_attribute("href"))
+    assert response.headers["content-type"] == "application/pdf"
+    assert "no-store" in response.headers["cache-control"]
+    assert response.body() == pdf
