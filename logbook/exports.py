@@ -1,15 +1,11 @@
 """A company's logbook as a PDF (made by a Celery task), and as CSV and JSON.
 
 PDF: one `LogbookExport` row per logbook and version (a hash of everything the
-PDF shows plus the chosen options). The unique constraint makes a double click,
-two tabs or two people land on the same row, and only the request that creates
-(or revives) the row queues the task `logbook.export_pdf`.
-
-The task is idempotent: the file name is derived from the logbook and the
-version, an existing file of that name is replaced, and the file is written and
-the row marked done under the row lock, so a retried or duplicated task never
-leaves a second file behind and never rewrites a finished export. Files and rows
-are kept for 7 days (`purge_expired`, run by the task `logbook.purge_expired`).
+PDF shows plus the chosen options), made by the task `logbook.export_pdf`.
+Requesting, queueing and the idempotent build are `programme.pdf_jobs` (shared
+with the agenda export); the file name is derived from the logbook and the
+version. Files and rows are kept for 7 days (`purge_expired`, run by the task
+`logbook.purge_expired`).
 
 CSV and JSON: the whole logbook (entries with all fields and their comments)
 for the company's own records; every CSV cell that a spreadsheet would read as
@@ -24,14 +20,10 @@ import datetime
 import hashlib
 import io
 import json
-import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
-from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -47,9 +39,8 @@ from logbook.models import (
     LogbookExport,
     ReadinessCheck,
 )
+from programme import pdf_jobs
 from programme.models import Meeting
-
-logger = logging.getLogger(__name__)
 
 KEEP_FOR = timedelta(days=7)
 # A row still waiting or running this long after it was requested lost its task
@@ -247,69 +238,25 @@ def request_export(
     grouping: str = LogbookExport.Grouping.KIND,
 ) -> LogbookExport:
     """The export of the logbook's current content with these options; queues the task
-    only when the row is new, failed before, lost its file or waited so long that its
-    task must be lost. The caller checks that ``user`` may export the logbook."""
+    only when the row is new, failed before, lost its file, is about to be purged or
+    waited so long that its task must be lost. The caller checks that ``user`` may
+    export the logbook."""
     version = export_version(logbook, date_from=date_from, date_to=date_to, grouping=grouping)
-    with transaction.atomic():
-        # The row lock makes two simultaneous requests for a failed export
-        # queue one task between them, not two.
-        export, created = LogbookExport.objects.select_for_update().get_or_create(
-            logbook=logbook,
-            version=version,
-            defaults={
-                "requested_by": user,
-                "date_from": date_from,
-                "date_to": date_to,
-                "grouping": grouping,
-            },
-        )
-        queue = created or _needs_new_run(export)
-        if queue and not created:
-            export.status = LogbookExport.Status.PENDING
-            export.progress = 0
-            export.error = ""
-            export.finished_at = None
-            export.requested_by = user
-            export.created_at = timezone.now()
-            export.save(
-                update_fields=[
-                    "status",
-                    "progress",
-                    "error",
-                    "finished_at",
-                    "requested_by",
-                    "created_at",
-                ]
-            )
-        if queue:
-            export_id = export.pk
-            transaction.on_commit(lambda: _queue(export_id))
-    return export
-
-
-def _needs_new_run(export: LogbookExport) -> bool:
-    if export.status == LogbookExport.Status.FAILED:
-        return True
-    if export.status == LogbookExport.Status.DONE:
-        if export.created_at < timezone.now() - KEEP_FOR:
-            return True  # about to be purged: make it anew
-        return not (export.file and default_storage.exists(export.file.name))
-    return export.created_at < timezone.now() - STALE_AFTER
+    return pdf_jobs.request(
+        LogbookExport,
+        lookup={"logbook": logbook, "version": version},
+        defaults={"date_from": date_from, "date_to": date_to, "grouping": grouping},
+        user=user,
+        queue_fn=_queue,
+        stale_after=STALE_AFTER,
+        keep_for=KEEP_FOR,
+    )
 
 
 def _queue(export_id: int) -> None:
     from logbook.tasks import export_pdf  # tasks imports this module
 
-    try:
-        export_pdf.delay(export_id)
-    except Exception as error:
-        # Broker down, or (eager mode) the build itself failed and already marked
-        # the row. Either way the page shows "failed" and offers to try again.
-        logger.exception("logbook export %s could not be run", export_id)
-        LogbookExport.objects.filter(
-            pk=export_id,
-            status__in=[LogbookExport.Status.PENDING, LogbookExport.Status.RUNNING],
-        ).update(status=LogbookExport.Status.FAILED, error=_failure_message(error))
+    pdf_jobs.queue(LogbookExport, export_id, export_pdf, _failure_message)
 
 
 def _failure_message(error: BaseException) -> str:
@@ -318,46 +265,19 @@ def _failure_message(error: BaseException) -> str:
 
 
 def _progress(export_id: int, value: int) -> None:
-    # Committed at once (outside any lock) so the status page can show it.
-    LogbookExport.objects.filter(pk=export_id, status=LogbookExport.Status.RUNNING).update(
-        progress=value
-    )
+    pdf_jobs.set_progress(LogbookExport, export_id, value)
 
 
 def build_pdf(export_id: int) -> str:
     """Make the PDF of one export. Safe to run again: returns at once when done."""
-    with transaction.atomic():
-        export = LogbookExport.objects.select_for_update().filter(pk=export_id).first()
-        if export is None:
-            return "missing"  # the logbook was deleted meanwhile
-        if export.status == LogbookExport.Status.DONE and export.file:
-            return export.status
-        export.status = LogbookExport.Status.RUNNING
-        export.progress = 5
-        export.error = ""
-        export.save(update_fields=["status", "progress", "error"])
-    try:
-        content, pages = render_pdf(export)
-        with transaction.atomic():
-            export = LogbookExport.objects.select_for_update().get(pk=export_id)
-            if export.status == LogbookExport.Status.DONE and export.file:
-                return export.status  # a duplicate task finished first; keep its file
-            name = file_name(export)
-            if default_storage.exists(name):
-                default_storage.delete(name)
-            saved = default_storage.save(name, ContentFile(content))
-            export.file.name = saved
-            export.pages = pages
-            export.status = LogbookExport.Status.DONE
-            export.progress = 100
-            export.finished_at = timezone.now()
-            export.save(update_fields=["file", "pages", "status", "progress", "finished_at"])
-    except Exception as error:
-        LogbookExport.objects.filter(pk=export_id).exclude(status=LogbookExport.Status.DONE).update(
-            status=LogbookExport.Status.FAILED, error=_failure_message(error)
-        )
-        raise
-    return export.status
+    return pdf_jobs.build(
+        LogbookExport,
+        export_id,
+        render=render_pdf,
+        file_name=file_name,
+        failure_message=_failure_message,
+        start_progress=5,
+    )
 
 
 def pdf_context(export: LogbookExport) -> dict:
@@ -415,7 +335,7 @@ def render_document(export: LogbookExport, *, progress: bool = True):
         _progress(export.pk, 40)
     # No base_url and a fetcher that refuses everything: the PDF loads nothing
     # from outside (no network, no local files beyond the system fonts).
-    document = HTML(string=html, url_fetcher=_refuse).render()
+    document = HTML(string=html, url_fetcher=pdf_jobs.refuse_url).render()
     if progress:
         _progress(export.pk, 85)
     return document
@@ -427,20 +347,9 @@ def render_pdf(export: LogbookExport) -> tuple[bytes, int]:
     return document.write_pdf(), len(document.pages)
 
 
-def _refuse(url: str, *args, **kwargs):
-    raise ValueError(f"external resource refused in PDF: {url}")
-
-
 def purge_expired(*, now=None) -> int:
     """Delete exports (rows and files) requested more than 7 days ago; returns how many."""
-    cutoff = (now or timezone.now()) - KEEP_FOR
-    removed = 0
-    for export in LogbookExport.objects.filter(created_at__lt=cutoff).iterator():
-        if export.file:
-            default_storage.delete(export.file.name)
-        export.delete()
-        removed += 1
-    return removed
+    return pdf_jobs.purge(LogbookExport, keep_for=KEEP_FOR, now=now)
 
 
 def is_kept(export: LogbookExport, *, now=None) -> bool:

@@ -1,0 +1,115 @@
+"""The shared request-and-build cycle of the PDF exports (`programme.pdf_jobs`), tried
+on the agenda export model with a fake renderer and a fake task."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.storage import default_storage
+from django.utils import timezone
+
+from programme import pdf_jobs
+from programme.models import AgendaExport
+
+pytestmark = pytest.mark.django_db
+
+KEEP = timedelta(days=7)
+STALE = timedelta(minutes=15)
+
+
+def _name(export: AgendaExport) -> str:
+    return f"exports/agenda/test-pdf-jobs-{export.pk}.pdf"
+
+
+def _failure(error: BaseException) -> str:
+    return f"failed: {type(error).__name__}"
+
+
+@pytest.fixture
+def export(meeting, owner):
+    return AgendaExport.objects.create(meeting=meeting, version="p" * 64, requested_by=owner)
+
+
+def _build(export, render):
+    return pdf_jobs.build(
+        AgendaExport,
+        export.pk,
+        render=render,
+        file_name=_name,
+        failure_message=_failure,
+        start_progress=10,
+    )
+
+
+def test_build_writes_the_file_once_and_marks_the_row_done(export):
+    calls = []
+
+    def render(row):
+        calls.append(row.progress)
+        return b"%PDF-fake"
+
+    assert _build(export, render) == AgendaExport.Status.DONE
+    assert _build(export, render) == AgendaExport.Status.DONE  # a redelivered task
+    assert calls == [10]
+    export.refresh_from_db()
+    assert (export.status, export.progress) == (AgendaExport.Status.DONE, 100)
+    assert export.file.name == _name(export)
+    with default_storage.open(export.file.name, "rb") as handle:
+        assert handle.read() == b"%PDF-fake"
+
+
+def test_build_records_the_failure_message_and_reraises(export):
+    def render(row):
+        raise MemoryError("too big")
+
+    with pytest.raises(MemoryError):
+        _build(export, render)
+    export.refresh_from_db()
+    assert export.status == AgendaExport.Status.FAILED
+    assert export.error == "failed: MemoryError"
+    assert not export.file
+
+
+def test_build_of_a_deleted_row_reports_missing():
+    assert _build(AgendaExport(pk=999_999), lambda row: b"") == "missing"
+
+
+def test_a_done_export_older_than_keep_for_runs_again_only_when_asked(export):
+    _build(export, lambda row: b"%PDF-fake")
+    AgendaExport.objects.filter(pk=export.pk).update(
+        created_at=timezone.now() - KEEP - timedelta(hours=1)
+    )
+    export.refresh_from_db()
+    assert not pdf_jobs.needs_new_run(export, stale_after=STALE)
+    assert pdf_jobs.needs_new_run(export, stale_after=STALE, keep_for=KEEP)
+
+
+def test_a_done_export_whose_file_is_gone_runs_again(export):
+    _build(export, lambda row: b"%PDF-fake")
+    export.refresh_from_db()
+    default_storage.delete(export.file.name)
+    assert pdf_jobs.needs_new_run(export, stale_after=STALE)
+
+
+def test_a_broker_failure_marks_the_waiting_row_failed(export):
+    class Broken:
+        def delay(self, export_id):
+            raise ConnectionError("broker down")
+
+    pdf_jobs.queue(AgendaExport, export.pk, Broken(), _failure)
+    export.refresh_from_db()
+    assert (export.status, export.error) == (AgendaExport.Status.FAILED, "failed: ConnectionError")
+
+
+def test_purge_removes_old_rows_and_their_files(export):
+    _build(export, lambda row: b"%PDF-fake")
+    export.refresh_from_db()
+    name = export.file.name
+    assert pdf_jobs.purge(AgendaExport, keep_for=KEEP) == 0
+    assert pdf_jobs.purge(AgendaExport, keep_for=KEEP, now=timezone.now() + KEEP * 2) == 1
+    assert not AgendaExport.objects.filter(pk=export.pk).exists()
+    assert not default_storage.exists(name)
+
+
+def test_the_url_fetcher_refuses_everything():
+    with pytest.raises(ValueError, match="refused"):
+        pdf_jobs.refuse_url("https://example.com/font.woff")
