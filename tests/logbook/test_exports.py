@@ -220,6 +220,7 @@ def test_a_failure_is_recorded_with_a_clear_message(logbook, owner, entries):
     with (
         mock.patch.object(exports, "render_pdf", side_effect=MemoryError("out of memory")),
         pytest.raises(MemoryError),
+        translation.override("en"),
     ):
         exports.build_pdf(export.pk)
     export.refresh_from_db()

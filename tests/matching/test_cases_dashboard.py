@@ -142,7 +142,8 @@ def test_programme_filter(client, three, enrolled_advisor, unit, facilitator):
     ]
 
 
-def test_empty_states(client, enrolled_advisor, three):
+def test_empty_states(client, enrolled_advisor, three, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(factories.advisor())
     response = client.get(DASHBOARD)
     assert response.status_code == 200
