@@ -31,6 +31,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from knowledge.rendering import render_markdown
+from logbook import charts
 from logbook.models import (
     CriticalSituation,
     Entry,
@@ -301,20 +302,11 @@ def pdf_context(export: LogbookExport) -> dict:
         "entry_count": len(items),
         "period_from": export.date_from or (min(dates) if dates else None),
         "period_to": export.date_to or (max(dates) if dates else None),
-        "readiness_chart": readiness_chart(checks),
+        "readiness_chart": charts.readiness_chart_svg(checks, id_prefix="pdf-readiness"),
         "readiness_checks": checks,
         "critical_situations": list(situations),
         "generated_at": timezone.localtime(),
     }
-
-
-def readiness_chart(checks: list[ReadinessCheck]) -> str:
-    """The SVG chart from `logbook.charts`, or "" when that module is not there."""
-    try:
-        from logbook.charts import readiness_chart_svg
-    except ImportError:  # pragma: no cover — only while the charts are being written
-        return ""
-    return readiness_chart_svg(checks, id_prefix="pdf-readiness")
 
 
 def render_document(export: LogbookExport, *, progress: bool = True):
