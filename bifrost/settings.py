@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "crispy_forms",
     "crispy_bootstrap5",
+    "bifrost.core",
     "bifrost.accounts",
     "knowledge",
     "programme",
@@ -171,6 +172,8 @@ CELERY_BEAT_SCHEDULE = {
     "send-logbook-reminders": {"task": "logbook.send_reminders", "schedule": 3600.0},
     "purge-access-log": {"task": "accounts.purge_access_log", "schedule": 24 * 3600.0},
     "purge-logbook-leftovers": {"task": "logbook.purge_expired", "schedule": 3600.0},
+    # Every registered export kind (bifrost.core.exports.kinds) past its retention.
+    "purge-exports": {"task": "core.purge_exports", "schedule": 3600.0},
 }
 
 # How long the access log ("who looked at our logbook") keeps its rows.

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bifrost.shortcuts import add_errors, paginate, require_perm
+from bifrost.core.access import paginate, require_perm
+from bifrost.core.submit import add_errors
 from knowledge import selectors, self_assessment, services
 from knowledge.forms import PageForm, SelfAssessmentForm
 from knowledge.models import SECTION_ORDER, Kind, Page, PageRevision, Section

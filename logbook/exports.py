@@ -2,7 +2,7 @@
 
 PDF: one `LogbookExport` row per logbook and version (a hash of everything the
 PDF shows plus the chosen options), made by the task `logbook.export_pdf`.
-Requesting, queueing and the idempotent build are `programme.pdf_jobs` (shared
+Requesting, queueing and the idempotent build are `bifrost.core.exports.jobs` (shared
 with the agenda export); the file name is derived from the logbook and the
 version. Files and rows are kept for 7 days (`purge_expired`, run by the task
 `logbook.purge_expired`).
@@ -30,6 +30,8 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from bifrost.core.exports import jobs as pdf_jobs
+from bifrost.core.pdf import refuse_url
 from knowledge.rendering import render_markdown
 from logbook import charts
 from logbook.models import (
@@ -40,7 +42,6 @@ from logbook.models import (
     LogbookExport,
     ReadinessCheck,
 )
-from programme import pdf_jobs
 from programme.models import Meeting
 
 KEEP_FOR = timedelta(days=7)
@@ -327,7 +328,7 @@ def render_document(export: LogbookExport, *, progress: bool = True):
         _progress(export.pk, 40)
     # No base_url and a fetcher that refuses everything: the PDF loads nothing
     # from outside (no network, no local files beyond the system fonts).
-    document = HTML(string=html, url_fetcher=pdf_jobs.refuse_url).render()
+    document = HTML(string=html, url_fetcher=refuse_url).render()
     if progress:
         _progress(export.pk, 85)
     return document

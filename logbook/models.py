@@ -6,12 +6,12 @@ logbook goes into a URL, an e-mail or a server-side cache.
 """
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bifrost.accounts.models import Organisation
+from bifrost.core.exports.models import FileExport
 from knowledge.models import Page
 from matching.models import CaseGoal, Challenge
 from programme.models import Meeting, Programme
@@ -275,18 +275,12 @@ class CriticalSituation(models.Model):
         return f"{self.get_trigger_display()} {self.occurred_on}"
 
 
-class LogbookExport(models.Model):
+class LogbookExport(FileExport):
     """A PDF of a logbook (or a date range of it), made by a Celery task, kept 7 days.
 
     ``version`` hashes the content and the options, so the same request lands
     on the same row and the task's file name is deterministic.
     """
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Being made")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
 
     class Grouping(models.TextChoices):
         KIND = "kind", _("By kind of entry")
@@ -299,20 +293,10 @@ class LogbookExport(models.Model):
     grouping = models.CharField(
         _("group entries"), max_length=10, choices=Grouping.choices, default=Grouping.KIND
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    progress = models.PositiveSmallIntegerField(
-        default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
-    )
     file = models.FileField(upload_to="exports/logbook/", blank=True)
     pages = models.PositiveIntegerField(null=True, blank=True)
-    error = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(FileExport.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["logbook", "version"], name="logbook_export_once_per_version"

@@ -36,8 +36,8 @@ from django.template.loader import get_template
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
-from bifrost.accounts import emails
 from bifrost.accounts.models import User
+from bifrost.core import emails
 from logbook.models import Entry, Logbook, LogbookReminder
 from programme.models import Enrolment, Meeting
 

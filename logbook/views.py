@@ -18,7 +18,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from bifrost.accounts.models import AccessLogEntry, Role
 from bifrost.accounts.selectors import roles_of
-from bifrost.shortcuts import add_errors, paginate, require_perm
+from bifrost.core.access import paginate, require_perm
+from bifrost.core.submit import add_errors
 from knowledge.rendering import render_markdown
 from logbook import forms, privacy, selectors, services
 from logbook.access import log_access, logbook_or_404

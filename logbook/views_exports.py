@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from bifrost.accounts.models import AccessLogEntry
-from bifrost.shortcuts import require_perm
+from bifrost.core.access import require_perm
 from logbook import exports, research
 from logbook.access import log_access, logbook_or_404
 from logbook.forms_exports import ExportForm

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bifrost.accounts.models import AccessLogEntry
-from bifrost.shortcuts import add_errors
+from bifrost.core.submit import add_errors
 from logbook import charts, readiness
 from logbook import insights_selectors as selectors
 from logbook import insights_services as services

@@ -9,7 +9,7 @@
   and, when shared with the unit, by the advisors of the case's advisory unit
   (`matching.view_advisor_note`), who see it on their dashboard, not on the case page.
 
-Everyone else gets 404 from the views (`bifrost.shortcuts.require_perm`).
+Everyone else gets 404 from the views (`bifrost.core.access.require_perm`).
 """
 
 import rules

@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from bifrost.accounts.emails import queue
 from bifrost.accounts.models import Membership, Role
+from bifrost.core.emails import queue
 from matching import scoring
 
 

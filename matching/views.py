@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bifrost.accounts.models import Membership, Organisation, Role, User
-from bifrost.shortcuts import add_errors, require_perm
+from bifrost.core.access import require_perm
+from bifrost.core.submit import add_errors
 from matching import services
 from matching.forms import (
     AdvisorProfileForm,

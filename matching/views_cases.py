@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from bifrost.shortcuts import add_errors, paginate, require_perm
+from bifrost.core.access import paginate, require_perm
+from bifrost.core.submit import add_errors
 from matching import case_selectors as selectors
 from matching import case_services as services
 from matching.forms_cases import (

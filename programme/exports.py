@@ -1,7 +1,7 @@
 """The agenda of a meeting as a PDF, made by a Celery task (WeasyPrint, local fonts only).
 
 One `AgendaExport` row per meeting and agenda version (a hash of what goes into
-the PDF). Requesting, queueing and the idempotent build are `programme.pdf_jobs`
+the PDF). Requesting, queueing and the idempotent build are `bifrost.core.exports.jobs`
 (shared with the logbook export); the file name is derived from the meeting and
 the version.
 """
@@ -14,7 +14,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from programme import pdf_jobs, selectors
+from bifrost.core.exports import jobs as pdf_jobs
+from bifrost.core.pdf import refuse_url
+from programme import selectors
 from programme.models import AgendaExport, AgendaItem, Meeting
 
 KEEP_FOR = timedelta(days=7)
@@ -127,7 +129,7 @@ def _render(export: AgendaExport) -> bytes:
     _progress(export.pk, 30)
     # No base_url and a fetcher that refuses everything: the PDF loads nothing
     # from outside (no network, no local files beyond the system fonts).
-    document = HTML(string=html, url_fetcher=pdf_jobs.refuse_url).render()
+    document = HTML(string=html, url_fetcher=refuse_url).render()
     _progress(export.pk, 80)
     return document.write_pdf()
 

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from bifrost.accounts.models import Organisation, hash_token
+from bifrost.core.exports.models import FileExport
 
 
 class Programme(models.Model):
@@ -286,29 +287,15 @@ class CalendarFeed(models.Model):
     hash = staticmethod(hash_token)
 
 
-class AgendaExport(models.Model):
+class AgendaExport(FileExport):
     """An agenda PDF made by a Celery task. One file per meeting and agenda version:
     the name is derived from both, so a retried task overwrites rather than duplicates."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Being made")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
-
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="exports")
     version = models.CharField(max_length=64, help_text="hash of the agenda's content")
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(upload_to="exports/agenda/", blank=True)
-    error = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(FileExport.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "version"], name="agenda_export_once_per_version"

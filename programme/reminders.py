@@ -19,7 +19,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from bifrost.accounts import emails
+from bifrost.core import emails
 from programme import selectors
 from programme.models import Meeting, Reminder, ReminderSettings
 

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from bifrost.shortcuts import add_errors, require_perm
+from bifrost.core.access import require_perm
+from bifrost.core.submit import add_errors
 from knowledge.rendering import render_markdown
 from programme import exercise_selectors, selectors, services
 from programme.calendar import meetings_for_user

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from bifrost.shortcuts import require_perm
+from bifrost.core.access import require_perm
 from programme import calendar
 from programme.models import Meeting
 

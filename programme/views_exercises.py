@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from bifrost.shortcuts import add_errors, require_perm
+from bifrost.core.access import require_perm
+from bifrost.core.submit import add_errors
 from programme import exercise_selectors as ex_selectors
 from programme import exercise_services as ex_services
 from programme.exercise_selectors import (

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from bifrost.shortcuts import require_perm
+from bifrost.core.access import require_perm
 from programme import exports, selectors
 from programme.models import AgendaExport, Meeting
 from programme.views import meeting_or_404

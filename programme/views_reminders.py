@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from bifrost.shortcuts import require_perm
+from bifrost.core.access import require_perm
 from programme import reminders
 from programme.forms_reminders import ReminderSettingsForm
 

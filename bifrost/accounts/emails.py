@@ -1,26 +1,9 @@
-"""E-mail: rendered here, queued after commit, sent by a Celery task.
+"""Account e-mails (invitations), rendered and queued through `bifrost.core.emails`.
 
-Messages carry only account information (names, organisations, links). They
-never contain anything from logbooks or meetings, which may concern a person's
-health: the templates get nothing but the fields passed below.
+Messages carry only account information (names, organisations, links).
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
-
-
-def deliver(*, to: list[str], subject: str, body: str) -> None:
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)
-
-
-def queue(*, to: list[str], subject: str, body: str) -> None:
-    """Send after the surrounding transaction commits, never for a rolled-back one."""
-    from bifrost.accounts.tasks import send_email
-
-    transaction.on_commit(lambda: send_email.delay(to=to, subject=subject, body=body))
+from bifrost.core import emails
 
 
 def send_invitation(*, invitation, accept_url: str) -> None:
@@ -31,8 +14,5 @@ def send_invitation(*, invitation, accept_url: str) -> None:
         "accept_url": accept_url,
         "expires_at": invitation.expires_at,
     }
-    # Invitees have no language preference yet; the platform's default is Danish.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
-        body = render_to_string("accounts/email/invitation_body.txt", context)
-    queue(to=[invitation.email], subject=subject, body=body)
+    # Invitees have no language preference yet: the platform's default (Danish).
+    emails.send(to=[invitation.email], template="accounts/email/invitation", context=context)

@@ -2,15 +2,6 @@
 
 from celery import shared_task
 
-from bifrost.accounts import emails
-
-
-@shared_task(
-    name="accounts.send_email", autoretry_for=(OSError,), retry_backoff=True, max_retries=5
-)
-def send_email(*, to: list[str], subject: str, body: str) -> None:
-    emails.deliver(to=to, subject=subject, body=body)
-
 
 @shared_task(name="bifrost.ping")
 def ping(value: str = "pong") -> str:

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods
 from bifrost.accounts import selectors, services
 from bifrost.accounts.forms import AcceptInvitationForm, InvitationForm, OrganisationForm
 from bifrost.accounts.models import Invitation, Organisation, Role, User
-from bifrost.shortcuts import add_errors, paginate, require_perm
+from bifrost.core.access import paginate, require_perm
+from bifrost.core.submit import add_errors
 
 DASHBOARD_TEMPLATES = {
     Role.FACILITATOR: "accounts/dashboard_facilitator.html",

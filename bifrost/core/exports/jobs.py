@@ -1,9 +1,10 @@
-"""The request-and-build cycle of a PDF made by a Celery task, shared by the agenda
-export (`programme.exports`) and the logbook export (`logbook.exports`).
+"""The request-and-build cycle of a file made by a Celery task, shared by every
+export kind (`kinds.ExportKind`).
 
-An export model has `status` (a `Status` with PENDING, RUNNING, DONE, FAILED),
-`progress`, `error`, `file`, `finished_at`, `requested_by` and `created_at`, and a
-unique constraint over what identifies one version of the PDF; it may have `pages`.
+An export model (a `models.FileExport`) has `status` (a `Status` with PENDING,
+RUNNING, DONE, FAILED), `progress`, `error`, `file`, `finished_at`, `requested_by`
+and `created_at`, and a unique constraint over what identifies one version of the
+PDF; it may have `pages`.
 
 One row per version: the unique constraint makes a double click, two tabs or two
 people land on the same row, and only the request that creates (or revives) the
@@ -16,7 +17,7 @@ second file behind and never rewrites a finished export.
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from typing import Any, NoReturn
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -152,11 +153,6 @@ def build(
         )
         raise
     return export.status
-
-
-def refuse_url(url: str, *args, **kwargs) -> NoReturn:
-    """A WeasyPrint url_fetcher that refuses everything: the PDF loads nothing from outside."""
-    raise ValueError(f"external resource refused in PDF: {url}")
 
 
 def purge(model: ExportModel, *, keep_for: timedelta, now: datetime | None = None) -> int:

@@ -1,13 +1,15 @@
-"""The shared request-and-build cycle of the PDF exports (`programme.pdf_jobs`), tried
-on the agenda export model with a fake renderer and a fake task."""
+"""The shared request-and-build cycle of the exports (`bifrost.core.exports.jobs`),
+tried on the agenda export model with a fake renderer and a fake task."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from programme import pdf_jobs
+from bifrost.core.exports import jobs as pdf_jobs
+from bifrost.core.pdf import refuse_url
+from programme import services
 from programme.models import AgendaExport
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +27,16 @@ def _failure(error: BaseException) -> str:
 
 
 @pytest.fixture
-def export(meeting, owner):
-    return AgendaExport.objects.create(meeting=meeting, version="p" * 64, requested_by=owner)
+def export(facilitator):
+    programme = services.programme_create_from_template(
+        name="BIFROST 2027",
+        description="Forløb",
+        starts_on=date(2027, 5, 3),
+        ends_on=date(2027, 11, 26),
+        user=facilitator,
+    )
+    meeting = programme.meetings.get(number=2)
+    return AgendaExport.objects.create(meeting=meeting, version="p" * 64, requested_by=facilitator)
 
 
 def _build(export, render):
@@ -112,4 +122,4 @@ def test_purge_removes_old_rows_and_their_files(export):
 
 def test_the_url_fetcher_refuses_everything():
     with pytest.raises(ValueError, match="refused"):
-        pdf_jobs.refuse_url("https://example.com/font.woff")
+        refuse_url("https://example.com/font.woff")

@@ -1,0 +1,27 @@
+"""Access helpers: one answer (404) for "missing" and "forbidden" so ids leak nothing.
+
+Views look objects up through `<thing>_or_404(user, pk, perm)` helpers, each a
+one-line call of `object_or_404` below with the queryset that loads what the
+page needs.
+"""
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+
+def require_perm(user, perm: str, obj=None) -> None:
+    if not user.has_perm(perm, obj):
+        raise Http404
+
+
+def object_or_404[M: Model](queryset: QuerySet[M], *, pk, user, perm: str) -> M:
+    """The object `pk` of `queryset` if `user` has `perm` on it; else 404 (same for both)."""
+    obj = queryset.filter(pk=pk).first()
+    if obj is None or not user.has_perm(perm, obj):
+        raise Http404
+    return obj
+
+
+def paginate(request, object_list, per_page: int = 25) -> Page:
+    return Paginator(object_list, per_page).get_page(request.GET.get("page"))

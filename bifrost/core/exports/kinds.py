@@ -1,0 +1,82 @@
+"""Export kinds, each declared once.
+
+An app declares its kind in its `AppConfig.ready()` (or in the module that owns
+the export) with `register(ExportKind(...))`; the scheduled `core.purge_exports`
+task then removes that kind's old rows and files, so no app needs a purge task
+of its own and no kind is forgotten by the beat schedule.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import models
+
+from bifrost.core import queue
+from bifrost.core.exports import jobs
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    name: str
+    model: type[models.Model]
+    #: The registered name of the Celery task that builds one export (called with
+    #: the row's pk); by name, so the module declaring the kind need not import tasks.
+    task: str
+    #: render(export) → PDF bytes, or (bytes, pages).
+    render: Callable[[Any], jobs.Rendered]
+    #: file_name(export) → the deterministic storage name.
+    file_name: Callable[[Any], str]
+    #: How long a finished export is kept before the purge removes it.
+    keep_for: timedelta
+    #: A row waiting or running this long lost its task: a new request re-queues it.
+    stale_after: timedelta
+    failure_message: Callable[[BaseException], str]
+    start_progress: int = 5
+
+    def request(self, *, lookup, user, defaults=None) -> models.Model:
+        return jobs.request(
+            self.model,
+            lookup=lookup,
+            defaults=defaults or {},
+            user=user,
+            queue_fn=self.queue,
+            stale_after=self.stale_after,
+            keep_for=self.keep_for,
+        )
+
+    def queue(self, export_id: int) -> None:
+        jobs.queue(self.model, export_id, queue.task(self.task), self.failure_message)
+
+    def build(self, export_id: int) -> str:
+        return jobs.build(
+            self.model,
+            export_id,
+            render=self.render,
+            file_name=self.file_name,
+            failure_message=self.failure_message,
+            start_progress=self.start_progress,
+        )
+
+    def set_progress(self, export_id: int, value: int) -> None:
+        jobs.set_progress(self.model, export_id, value)
+
+    def purge(self, *, now: datetime | None = None) -> int:
+        return jobs.purge(self.model, keep_for=self.keep_for, now=now)
+
+
+_KINDS: dict[str, ExportKind] = {}
+
+
+def register(kind: ExportKind) -> ExportKind:
+    _KINDS[kind.name] = kind
+    return kind
+
+
+def registered() -> list[ExportKind]:
+    return list(_KINDS.values())
+
+
+def purge_all(*, now: datetime | None = None) -> int:
+    return sum(kind.purge(now=now) for kind in registered())

@@ -1,0 +1,20 @@
+"""Small request and URL helpers."""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """The request came from htmx (it then wants a fragment, not a page)."""
+    return request.headers.get("HX-Request") == "true"
+
+
+def absolute_url(path_or_name: str, *args, **kwargs) -> str:
+    """`SITE_URL` + a path, or + the reversed URL name, for links that leave the site
+    (e-mails, calendar feeds): the request's host is never trusted for those."""
+    if path_or_name.startswith("/"):
+        path = path_or_name
+    else:
+        path = reverse(path_or_name, args=args, kwargs=kwargs)
+    return settings.SITE_URL.rstrip("/") + path
