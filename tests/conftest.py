@@ -71,3 +71,14 @@ def advisor(db):
 @pytest.fixture
 def facilitator(db):
     return factories.facilitator()
+
+
+@pytest.fixture
+def english(client, settings):
+    """The one way a test asks for English: pages (the language cookie on `client`)
+    and code run in the test itself (an active translation) both speak English."""
+    from django.utils import translation
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
