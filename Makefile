@@ -24,7 +24,7 @@ PYTHON := $(shell for p in python3.12 python3.13 python3.14 python3; do \
 # A uv on PATH is used as is; otherwise one is installed into ./.tools.
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: help install run test lint format
+.PHONY: help install run test lint format contracts types
 
 help: ## Show this help
 	@echo "BIFROST make targets:"
@@ -66,11 +66,21 @@ run: install ## Run the demo site with demo data on http://127.0.0.1:8000
 	echo; \
 	exec $(VENV)/bin/python manage.py runserver 127.0.0.1:8000
 
-test: install ## Lint, then run the whole test suite (PostgreSQL + Redis, throwaway ones if needed)
+test: install ## Lint, import contracts, types, then the whole test suite (PostgreSQL + Redis, throwaway ones if needed)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(MAKE) --no-print-directory contracts types
 	bash scripts/ensure-chromium.sh
 	bash scripts/test.sh
+
+# The typed layers: the core and every services and selectors module.
+TYPED := bifrost/core $(shell git ls-files '*services.py' '*selectors.py' ':!:tests/*' ':!:*/migrations/*' 2>/dev/null)
+
+contracts: ## Check the import contracts (app direction, layers) with import-linter
+	$(VENV)/bin/lint-imports --no-cache
+
+types: ## Type-check the core, services and selectors with mypy (django-stubs)
+	$(VENV)/bin/mypy $(TYPED)
 
 lint: install ## Check code style with ruff (no changes)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

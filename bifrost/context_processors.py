@@ -4,7 +4,6 @@ from django.conf import settings
 
 from bifrost.accounts.models import Role
 from bifrost.accounts.selectors import primary_role, roles_of
-from knowledge.models import SECTION_ORDER
 
 
 def _section(request) -> str:
@@ -29,6 +28,5 @@ def navigation(request) -> dict:
         "nav_is_advisor": Role.ADVISOR in roles,
         "nav_is_smv_owner": Role.SMV_OWNER in roles,
         "nav_section": _section(request),
-        "knowledge_sections": SECTION_ORDER,
         "SITE_URL": settings.SITE_URL,
     }

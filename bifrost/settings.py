@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bifrost.context_processors.navigation",
+                "knowledge.context_processors.sections",
             ],
         },
     },

@@ -24,9 +24,11 @@ from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils import timezone
 
+from bifrost.core.exports.models import FileExport
+
 logger = logging.getLogger(__name__)
 
-ExportModel = type[models.Model]
+ExportModel = type[FileExport]
 Rendered = bytes | tuple[bytes, int]
 
 _RESET_FIELDS = ["status", "progress", "error", "finished_at", "requested_by", "created_at"]
@@ -47,7 +49,7 @@ def request(
     with transaction.atomic():
         # The row lock makes two simultaneous requests for a failed export
         # queue one task between them, not two.
-        export, created = model.objects.select_for_update().get_or_create(
+        export, created = model._default_manager.select_for_update().get_or_create(
             **lookup, defaults={"requested_by": user, **defaults}
         )
         queue_it = created or needs_new_run(export, stale_after=stale_after, keep_for=keep_for)
@@ -66,7 +68,7 @@ def request(
 
 
 def needs_new_run(
-    export: models.Model, *, stale_after: timedelta, keep_for: timedelta | None = None
+    export: FileExport, *, stale_after: timedelta, keep_for: timedelta | None = None
 ) -> bool:
     """Failed; done but its file is gone (or, with `keep_for`, about to be purged);
     or waiting/running so long that its task must be lost."""
@@ -76,7 +78,7 @@ def needs_new_run(
     if export.status == status.DONE:
         if keep_for is not None and export.created_at < timezone.now() - keep_for:
             return True  # about to be purged: make it anew
-        return not (export.file and default_storage.exists(export.file.name))
+        return not (export.file.name and default_storage.exists(export.file.name))
     return export.created_at < timezone.now() - stale_after
 
 
@@ -93,14 +95,14 @@ def queue(
         # Broker down, or (eager mode) the build itself failed and already marked
         # the row. Either way the page shows "failed" and offers to try again.
         logger.exception("%s %s could not be run", model.__name__, export_id)
-        model.objects.filter(
+        model._default_manager.filter(
             pk=export_id, status__in=[model.Status.PENDING, model.Status.RUNNING]
         ).update(status=model.Status.FAILED, error=failure_message(error))
 
 
 def set_progress(model: ExportModel, export_id: int, value: int) -> None:
     # Committed at once (outside any lock) so the status page can show it.
-    model.objects.filter(pk=export_id, status=model.Status.RUNNING).update(progress=value)
+    model._default_manager.filter(pk=export_id, status=model.Status.RUNNING).update(progress=value)
 
 
 def build(
@@ -119,7 +121,7 @@ def build(
     """
     status = model.Status
     with transaction.atomic():
-        export = model.objects.select_for_update().filter(pk=export_id).first()
+        export = model._default_manager.select_for_update().filter(pk=export_id).first()
         if export is None:
             return "missing"  # the meeting or logbook was deleted meanwhile
         if export.status == status.DONE and export.file:
@@ -132,7 +134,7 @@ def build(
         rendered = render(export)
         content, pages = rendered if isinstance(rendered, tuple) else (rendered, None)
         with transaction.atomic():
-            export = model.objects.select_for_update().get(pk=export_id)
+            export = model._default_manager.select_for_update().get(pk=export_id)
             if export.status == status.DONE and export.file:
                 return export.status  # a duplicate task finished first; keep its file
             name = file_name(export)
@@ -141,14 +143,14 @@ def build(
             export.file.name = default_storage.save(name, ContentFile(content))
             fields = ["file", "status", "progress", "finished_at"]
             if pages is not None:
-                export.pages = pages
+                export.pages = pages  # type: ignore[attr-defined]  # kinds with a page count
                 fields.append("pages")
             export.status = status.DONE
             export.progress = 100
             export.finished_at = timezone.now()
             export.save(update_fields=fields)
     except Exception as error:
-        model.objects.filter(pk=export_id).exclude(status=status.DONE).update(
+        model._default_manager.filter(pk=export_id).exclude(status=status.DONE).update(
             status=status.FAILED, error=failure_message(error)
         )
         raise
@@ -159,8 +161,8 @@ def purge(model: ExportModel, *, keep_for: timedelta, now: datetime | None = Non
     """Delete exports (rows and files) requested more than `keep_for` ago; returns how many."""
     cutoff = (now or timezone.now()) - keep_for
     removed = 0
-    for export in model.objects.filter(created_at__lt=cutoff).iterator():
-        if export.file:
+    for export in model._default_manager.filter(created_at__lt=cutoff).iterator():
+        if export.file and export.file.name:
             default_storage.delete(export.file.name)
         export.delete()
         removed += 1

@@ -15,12 +15,13 @@ from django.db import models
 
 from bifrost.core import queue
 from bifrost.core.exports import jobs
+from bifrost.core.exports.models import FileExport
 
 
 @dataclass(frozen=True)
 class ExportKind:
     name: str
-    model: type[models.Model]
+    model: type[FileExport]
     #: The registered name of the Celery task that builds one export (called with
     #: the row's pk); by name, so the module declaring the kind need not import tasks.
     task: str

@@ -18,6 +18,8 @@ class FileExport(models.Model):
     `file = FileField(upload_to=...)` and the unique constraint over one version."""
 
     Status = ExportStatus
+    # Declared by each subclass (its own upload_to); named here for the type checker.
+    file: models.FileField
 
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
