@@ -8,6 +8,7 @@ with an unsafe configuration.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -120,12 +121,14 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis, or this process's memory while Redis is down: pages and
+            # login keep working, rate limits become per-process (bifrost.core.cache).
+            "BACKEND": "bifrost.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bifrost",
             "TIMEOUT": 300,
             # Fail fast: a hung cache must not hang every request (and /healthz).
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 elif PRODUCTION:
@@ -141,7 +144,17 @@ else:
 CELERY_VISIBILITY_TIMEOUT = 60 * 60
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+# Short socket timeouts and no publish retries: a request that queues a task never
+# waits on a Redis that is down (the outbox and the sweepers catch up afterwards).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,
+    "max_retries": 0,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_PUBLISH_RETRY = False
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
@@ -175,6 +188,8 @@ CELERY_BEAT_SCHEDULE = {
     "purge-logbook-leftovers": {"task": "logbook.purge_expired", "schedule": 3600.0},
     # Every registered export kind (bifrost.core.exports.kinds) past its retention.
     "purge-exports": {"task": "core.purge_exports", "schedule": 3600.0},
+    # E-mails not yet sent (broker was down, or the mail server refused): retried.
+    "sweep-outbox": {"task": "core.sweep_outbox", "schedule": 60.0},
 }
 
 # How long the access log ("who looked at our logbook") keeps its rows.
@@ -192,16 +207,15 @@ _smtp_options = {
     "use_ssl": _email.get("EMAIL_USE_SSL"),
     "timeout": env.int("EMAIL_TIMEOUT", default=20),
 }
-MAILERS = {
-    "default": {
-        "BACKEND": _email["EMAIL_BACKEND"],
-        "OPTIONS": (
-            {k: v for k, v in _smtp_options.items() if v not in (None, "")}
-            if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
-            else {}
-        ),
-    }
-}
+if _email["EMAIL_BACKEND"].endswith("smtp.EmailBackend"):
+    _mailer_options = {k: v for k, v in _smtp_options.items() if v not in (None, "")}
+elif _email["EMAIL_BACKEND"].endswith("filebased.EmailBackend"):
+    # filemail:///var/mail/bifrost writes one file per message there (the URL's
+    # path as written: django-environ would drop its leading slash).
+    _mailer_options = {"file_path": urlsplit(env.str("EMAIL_URL")).path or str(BASE_DIR / "mail")}
+else:
+    _mailer_options = {}
+MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _mailer_options}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="BIFROST <noreply@bifrost.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -304,6 +318,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Messages live in the session (the database), not in a cookie: a privacy-guard
+# warning may quote a name it found, and a signed cookie is readable.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 12

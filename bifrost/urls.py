@@ -42,3 +42,6 @@ urlpatterns += [
         RedirectView.as_view(url=settings.STATIC_URL + "favicon.svg", permanent=True),
     )
 ]
+
+# A database outage answers 503 with Retry-After instead of a bare 500.
+handler500 = "bifrost.core.errors.server_error"

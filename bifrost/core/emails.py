@@ -1,11 +1,13 @@
-"""E-mail: rendered in the recipient's language, queued after the commit, sent by
-a Celery task.
+"""E-mail: rendered in the recipient's language and written to the outbox in the
+transaction of the change that causes it; a task sends it after the commit and
+the beat sweeper retries whatever is still unsent (`bifrost.core.outbox`).
 
 Templates get only what the caller passes: messages carry account and programme
 information (names, organisations, dates, links), never anything from logbooks
 or about a person's health.
 """
 
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,16 +16,25 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from bifrost.core.queue import after_commit
+from bifrost.core.models import OutboxEmail
+from bifrost.core.queue import after_commit_or_sweep
 
 
 def deliver(*, to: list[str], subject: str, body: str) -> None:
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)
 
 
-def queue(*, to: list[str], subject: str, body: str) -> None:
-    """Send after the surrounding transaction commits, never for a rolled-back one."""
-    after_commit("core.send_email", to=to, subject=subject, body=body)
+def queue(*, to: list[str], subject: str, body: str, key: str | None = None) -> OutboxEmail:
+    """Write the e-mail to the outbox (in the caller's transaction) and send it after
+    the commit. `key` names the cause, so writing the same cause twice sends once;
+    without one every call is its own e-mail. A rolled-back change sends nothing."""
+    email, created = OutboxEmail.objects.get_or_create(
+        key=key or f"once:{uuid.uuid4().hex}",
+        defaults={"to": list(to), "subject": subject[:300], "body": body},
+    )
+    if created:
+        after_commit_or_sweep("core.send_outbox_email", email.pk)
+    return email
 
 
 def render(
@@ -38,8 +49,13 @@ def render(
 
 
 def send(
-    *, to: list[str], template: str, context: Mapping[str, Any], language: str | None = None
-) -> None:
-    """Render `template` for the recipients and queue it after the commit."""
+    *,
+    to: list[str],
+    template: str,
+    context: Mapping[str, Any],
+    language: str | None = None,
+    key: str | None = None,
+) -> OutboxEmail:
+    """Render `template` for the recipients and put it in the outbox."""
     subject, body = render(template, context, language=language)
-    queue(to=to, subject=subject, body=body)
+    return queue(to=to, subject=subject, body=body, key=key)

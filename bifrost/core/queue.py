@@ -5,7 +5,11 @@ importing it keeps the layers one-way (tasks → services) with no import
 inside a function to break the cycle.
 """
 
+import logging
+
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 
 def task(name: str):
@@ -22,3 +26,17 @@ def task(name: str):
 def after_commit(name: str, *args, **kwargs) -> None:
     """Run `name.delay(*args, **kwargs)` once the surrounding transaction commits."""
     transaction.on_commit(lambda: task(name).delay(*args, **kwargs))
+
+
+def after_commit_or_sweep(name: str, *args, **kwargs) -> None:
+    """Like `after_commit` for work a sweeper also finds in the database: when the
+    broker cannot be reached the request goes on (the broker's short timeouts keep
+    it from hanging) and the sweeper does the work once the broker is back."""
+
+    def publish() -> None:
+        try:
+            task(name).delay(*args, **kwargs)
+        except Exception:  # broker down: the row waits for the sweeper
+            logger.warning("could not queue %s; the sweeper will pick it up", name, exc_info=True)
+
+    transaction.on_commit(publish)

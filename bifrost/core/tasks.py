@@ -2,17 +2,22 @@
 
 from celery import shared_task
 
-from bifrost.core import emails
+from bifrost.core import outbox
+from bifrost.core.exports import kinds
 
 
-@shared_task(name="core.send_email", autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_email(*, to: list[str], subject: str, body: str) -> None:
-    emails.deliver(to=to, subject=subject, body=body)
+@shared_task(name="core.send_outbox_email")
+def send_outbox_email(email_id: int) -> str:
+    return outbox.send_one(email_id)
+
+
+@shared_task(name="core.sweep_outbox")
+def sweep_outbox() -> int:
+    """Beat: send what is still unsent (broker was down, or the server refused)."""
+    return outbox.sweep()
 
 
 @shared_task(name="core.purge_exports")
 def purge_exports() -> int:
     """Delete every registered export kind's files past their retention."""
-    from bifrost.core.exports import kinds
-
     return kinds.purge_all()
