@@ -85,7 +85,7 @@ handler500 = "bifrost.core.errors.server_error"
         (
             "filemail:///var/mail/bx",
             "filebased.EmailBackend",
-            {"file_path": "/var/mail/bifrost"},
+            {"file_path": "/var/mail/bx"},
         ),
         ("consolemail://", "console.EmailBackend", {}),
     ],
