@@ -190,6 +190,8 @@ CELERY_BEAT_SCHEDULE = {
     "purge-exports": {"task": "core.purge_exports", "schedule": 3600.0},
     # E-mails not yet sent (broker was down, or the mail server refused): retried.
     "sweep-outbox": {"task": "core.sweep_outbox", "schedule": 60.0},
+    # Exports whose worker was killed mid-build start again within about a minute.
+    "recover-exports": {"task": "core.recover_exports", "schedule": 30.0},
 }
 
 # How long the access log ("who looked at our logbook") keeps its rows.

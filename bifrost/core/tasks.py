@@ -21,3 +21,9 @@ def sweep_outbox() -> int:
 def purge_exports() -> int:
     """Delete every registered export kind's files past their retention."""
     return kinds.purge_all()
+
+
+@shared_task(name="core.recover_exports")
+def recover_exports() -> int:
+    """Beat: re-queue exports whose worker died while building them."""
+    return kinds.recover_all()

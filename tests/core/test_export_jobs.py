@@ -123,3 +123,62 @@ def test_purge_removes_old_rows_and_their_files(export):
 def test_the_url_fetcher_refuses_everything():
     with pytest.raises(ValueError, match="refused"):
         refuse_url("https://example.com/font.woff")
+
+
+def test_a_running_export_whose_heartbeat_stopped_is_queued_again_once(export):
+    from bifrost.core.exports.heartbeat import STALLED_AFTER
+
+    queued = []
+    long_ago = timezone.now() - STALLED_AFTER - timedelta(seconds=5)
+    AgendaExport.objects.filter(pk=export.pk).update(
+        status=AgendaExport.Status.RUNNING, progress=40, heartbeat_at=long_ago
+    )
+    fresh = AgendaExport.objects.create(
+        meeting=export.meeting,
+        version="q" * 64,
+        status=AgendaExport.Status.RUNNING,
+        heartbeat_at=timezone.now(),
+    )
+    with_callbacks = pdf_jobs.recover_stalled(AgendaExport, queue_fn=queued.append)
+    assert with_callbacks == [export.pk]
+    export.refresh_from_db()
+    assert export.status == AgendaExport.Status.PENDING
+    assert export.restarts == 1
+    assert export.progress == 0
+    fresh.refresh_from_db()
+    assert fresh.status == AgendaExport.Status.RUNNING  # still alive: left alone
+    # Nothing stalled any more: a second sweep queues nothing.
+    assert pdf_jobs.recover_stalled(AgendaExport, queue_fn=queued.append) == []
+
+
+def test_building_stamps_the_heartbeat(export):
+    def render(row):
+        return b"%PDF-1.7 test"
+
+    _build(export, render)
+    export.refresh_from_db()
+    assert export.heartbeat_at is not None
+    assert export.status == AgendaExport.Status.DONE
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_heartbeat_thread_stamps_while_the_build_runs(settings, facilitator):
+    import time
+
+    from bifrost.core.exports.heartbeat import Heartbeat
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    programme = services.programme_create_from_template(
+        name="Hjerteslag",
+        description="",
+        starts_on=date(2027, 5, 3),
+        ends_on=date(2027, 11, 26),
+        user=facilitator,
+    )
+    row = AgendaExport.objects.create(
+        meeting=programme.meetings.get(number=2), version="h" * 64, status="running"
+    )
+    with Heartbeat(AgendaExport, row.pk, interval=timedelta(seconds=0.1)):
+        time.sleep(0.5)
+    row.refresh_from_db()
+    assert row.heartbeat_at is not None

@@ -22,8 +22,10 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
+from bifrost.core.exports.heartbeat import STALLED_AFTER, Heartbeat
 from bifrost.core.exports.models import FileExport
 
 logger = logging.getLogger(__name__)
@@ -129,9 +131,11 @@ def build(
         export.status = status.RUNNING
         export.progress = start_progress
         export.error = ""
-        export.save(update_fields=["status", "progress", "error"])
+        export.heartbeat_at = timezone.now()
+        export.save(update_fields=["status", "progress", "error", "heartbeat_at"])
     try:
-        rendered = render(export)
+        with Heartbeat(model, export_id):
+            rendered = render(export)
         content, pages = rendered if isinstance(rendered, tuple) else (rendered, None)
         with transaction.atomic():
             export = model._default_manager.select_for_update().get(pk=export_id)
@@ -167,3 +171,38 @@ def purge(model: ExportModel, *, keep_for: timedelta, now: datetime | None = Non
         export.delete()
         removed += 1
     return removed
+
+
+def recover_stalled(
+    model: ExportModel,
+    *,
+    queue_fn: Callable[[int], None],
+    stalled_after: timedelta = STALLED_AFTER,
+    now: datetime | None = None,
+) -> list[int]:
+    """Re-queue exports whose worker stopped stamping their heartbeat (killed while
+    building). The row counts the restart so the page can say so; the build stays
+    idempotent, so the lost task's late redelivery finds the export done."""
+    cutoff = (now or timezone.now()) - stalled_after
+    stalled = Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    with transaction.atomic():
+        ids = list(
+            model._default_manager.select_for_update(skip_locked=True)
+            .filter(stalled, status=model.Status.RUNNING)
+            .values_list("pk", flat=True)
+        )
+        if ids:
+            model._default_manager.filter(pk__in=ids).update(
+                status=model.Status.PENDING,
+                progress=0,
+                heartbeat_at=None,
+                restarts=F("restarts") + 1,
+            )
+            logger.warning("%s %s stalled: queued again", model.__name__, ids)
+            transaction.on_commit(lambda: _queue_each(queue_fn, ids))
+    return ids
+
+
+def _queue_each(queue_fn: Callable[[int], None], ids: list[int]) -> None:
+    for export_id in ids:
+        queue_fn(export_id)

@@ -66,6 +66,9 @@ class ExportKind:
     def purge(self, *, now: datetime | None = None) -> int:
         return jobs.purge(self.model, keep_for=self.keep_for, now=now)
 
+    def recover_stalled(self, *, now: datetime | None = None) -> list[int]:
+        return jobs.recover_stalled(self.model, queue_fn=self.queue, now=now)
+
 
 _KINDS: dict[str, ExportKind] = {}
 
@@ -81,3 +84,7 @@ def registered() -> list[ExportKind]:
 
 def purge_all(*, now: datetime | None = None) -> int:
     return sum(kind.purge(now=now) for kind in registered())
+
+
+def recover_all(*, now: datetime | None = None) -> int:
+    return sum(len(kind.recover_stalled(now=now)) for kind in registered())

@@ -33,6 +33,10 @@ class FileExport(models.Model):
     error = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    #: Stamped every few seconds by the worker while it builds (see `heartbeat`).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    #: How often the export was started again after its worker was lost.
+    restarts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         abstract = True
