@@ -180,6 +180,12 @@ CELERY_TASK_ROUTES = {
     "logbook.export_pdf": {"queue": "exports"},
 }
 CELERY_TIMEZONE = "UTC"
+# How often beat retries unsent e-mail and looks for exports whose worker died, and
+# how long an export's heartbeat may be silent before it counts as dead (the
+# fault tests shorten these; production keeps the defaults).
+OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=60.0)
+EXPORT_RECOVER_SECONDS = env.float("EXPORT_RECOVER_SECONDS", default=30.0)
+EXPORT_STALLED_AFTER_SECONDS = env.float("EXPORT_STALLED_AFTER_SECONDS", default=60.0)
 # The reminder sweeper: sends what is due; running it twice at once is safe.
 CELERY_BEAT_SCHEDULE = {
     "send-due-reminders": {"task": "programme.send_due_reminders", "schedule": 300.0},
@@ -189,9 +195,9 @@ CELERY_BEAT_SCHEDULE = {
     # Every registered export kind (bifrost.core.exports.kinds) past its retention.
     "purge-exports": {"task": "core.purge_exports", "schedule": 3600.0},
     # E-mails not yet sent (broker was down, or the mail server refused): retried.
-    "sweep-outbox": {"task": "core.sweep_outbox", "schedule": 60.0},
+    "sweep-outbox": {"task": "core.sweep_outbox", "schedule": OUTBOX_SWEEP_SECONDS},
     # Exports whose worker was killed mid-build start again within about a minute.
-    "recover-exports": {"task": "core.recover_exports", "schedule": 30.0},
+    "recover-exports": {"task": "core.recover_exports", "schedule": EXPORT_RECOVER_SECONDS},
 }
 
 # How long the access log ("who looked at our logbook") keeps its rows.

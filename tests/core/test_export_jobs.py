@@ -126,10 +126,10 @@ def test_the_url_fetcher_refuses_everything():
 
 
 def test_a_running_export_whose_heartbeat_stopped_is_queued_again_once(export):
-    from bifrost.core.exports.heartbeat import STALLED_AFTER
+    from bifrost.core.exports.heartbeat import stalled_after
 
     queued = []
-    long_ago = timezone.now() - STALLED_AFTER - timedelta(seconds=5)
+    long_ago = timezone.now() - stalled_after() - timedelta(seconds=5)
     AgendaExport.objects.filter(pk=export.pk).update(
         status=AgendaExport.Status.RUNNING, progress=40, heartbeat_at=long_ago
     )
@@ -178,7 +178,7 @@ def test_the_heartbeat_thread_stamps_while_the_build_runs(settings, facilitator)
     row = AgendaExport.objects.create(
         meeting=programme.meetings.get(number=2), version="h" * 64, status="running"
     )
-    with Heartbeat(AgendaExport, row.pk, interval=timedelta(seconds=0.1)):
+    with Heartbeat(AgendaExport, row.pk, every=timedelta(seconds=0.1)):
         time.sleep(0.5)
     row.refresh_from_db()
     assert row.heartbeat_at is not None

@@ -4,7 +4,7 @@ A PDF of a long logbook takes seconds to minutes inside one WeasyPrint call,
 so progress cannot be written from inside it. Instead a small thread stamps
 `heartbeat_at` on the row every `INTERVAL` while the build runs. If the worker
 is killed (OOM killer, a hasty `docker stop`) the stamps stop, and the
-`core.recover_exports` sweeper re-queues the export after `STALLED_AFTER`
+`core.recover_exports` sweeper re-queues the export after `stalled_after()`
 instead of leaving the page at "40 %" until the broker's visibility timeout.
 """
 
@@ -20,9 +20,17 @@ from django.utils import timezone
 logger = logging.getLogger(__name__)
 
 INTERVAL = timedelta(seconds=10)
-#: No stamp for this long: the worker is gone. Several intervals, so a busy
-#: database or a slow stamp never counts as a death.
-STALLED_AFTER = timedelta(seconds=60)
+
+
+def stalled_after() -> timedelta:
+    """No stamp for this long: the worker is gone (`EXPORT_STALLED_AFTER_SECONDS`,
+    60 s: several intervals, so a busy database never counts as a death). The
+    stamp interval shrinks with it so short test settings still stamp in time."""
+    return timedelta(seconds=settings.EXPORT_STALLED_AFTER_SECONDS)
+
+
+def interval() -> timedelta:
+    return min(INTERVAL, stalled_after() / 4)
 
 
 def stamp(model, export_id: int) -> None:
@@ -32,10 +40,10 @@ def stamp(model, export_id: int) -> None:
 class Heartbeat:
     """`with Heartbeat(Model, pk):` stamps the row until the block ends."""
 
-    def __init__(self, model, export_id: int, *, interval: timedelta = INTERVAL) -> None:
+    def __init__(self, model, export_id: int, *, every: timedelta | None = None) -> None:
         self.model = model
         self.export_id = export_id
-        self.interval = interval.total_seconds()
+        self.interval = (every or interval()).total_seconds()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 

@@ -25,7 +25,7 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from bifrost.core.exports.heartbeat import STALLED_AFTER, Heartbeat
+from bifrost.core.exports.heartbeat import Heartbeat, stalled_after
 from bifrost.core.exports.models import FileExport
 
 logger = logging.getLogger(__name__)
@@ -177,13 +177,13 @@ def recover_stalled(
     model: ExportModel,
     *,
     queue_fn: Callable[[int], None],
-    stalled_after: timedelta = STALLED_AFTER,
+    silent_for: timedelta | None = None,
     now: datetime | None = None,
 ) -> list[int]:
     """Re-queue exports whose worker stopped stamping their heartbeat (killed while
     building). The row counts the restart so the page can say so; the build stays
     idempotent, so the lost task's late redelivery finds the export done."""
-    cutoff = (now or timezone.now()) - stalled_after
+    cutoff = (now or timezone.now()) - (silent_for or stalled_after())
     stalled = Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
     with transaction.atomic():
         ids = list(
