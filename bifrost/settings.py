@@ -196,6 +196,7 @@ CELERY_BEAT_SCHEDULE = {
     "purge-exports": {"task": "core.purge_exports", "schedule": 3600.0},
     # E-mails not yet sent (broker was down, or the mail server refused): retried.
     "sweep-outbox": {"task": "core.sweep_outbox", "schedule": OUTBOX_SWEEP_SECONDS},
+    "purge-outbox": {"task": "core.purge_outbox", "schedule": 24 * 3600.0},
     # Exports whose worker was killed mid-build start again within about a minute.
     "recover-exports": {"task": "core.recover_exports", "schedule": EXPORT_RECOVER_SECONDS},
 }

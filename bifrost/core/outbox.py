@@ -16,6 +16,9 @@ MAX_ATTEMPTS = 8
 #: A row claimed longer ago than this lost its sender (worker killed mid-send).
 INTERRUPTED_AFTER = timedelta(minutes=10)
 SWEEP_BATCH = 200
+#: Sent and given-up e-mails are kept this long (for staff to answer "did it go
+#: out?"), then deleted: they hold addresses and names.
+KEEP_FOR = timedelta(days=30)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -77,3 +80,12 @@ def sweep() -> int:
     for pk in list(due.values_list("pk", flat=True)[:SWEEP_BATCH]):
         sent += send_one(pk) == OutboxEmail.Status.SENT
     return sent
+
+
+def purge(*, now=None) -> int:
+    """Delete finished e-mails older than `KEEP_FOR`; returns how many."""
+    cutoff = (now or timezone.now()) - KEEP_FOR
+    deleted, _ = OutboxEmail.objects.filter(
+        status__in=[OutboxEmail.Status.SENT, OutboxEmail.Status.FAILED], created_at__lt=cutoff
+    ).delete()
+    return deleted

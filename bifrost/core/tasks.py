@@ -17,6 +17,12 @@ def sweep_outbox() -> int:
     return outbox.sweep()
 
 
+@shared_task(name="core.purge_outbox")
+def purge_outbox() -> int:
+    """Beat, daily: finished e-mails older than 30 days are deleted."""
+    return outbox.purge()
+
+
 @shared_task(name="core.purge_exports")
 def purge_exports() -> int:
     """Delete every registered export kind's files past their retention."""

@@ -117,4 +117,18 @@ def test_backoff_grows_and_is_capped():
 
 def test_the_sweeper_is_scheduled(settings):
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {"core.sweep_outbox", "core.purge_exports"} <= tasks
+    assert {"core.sweep_outbox", "core.purge_outbox", "core.purge_exports"} <= tasks
+
+
+def test_finished_emails_are_deleted_after_30_days_pending_ones_kept():
+    old = timezone.now() - outbox.KEEP_FOR - timedelta(days=1)
+    for key, status in [("sent", "sent"), ("failed", "failed"), ("pending", "pending")]:
+        email = OutboxEmail.objects.create(
+            key=key, to=["a@example.com"], subject="S", body="B", status=status
+        )
+        OutboxEmail.objects.filter(pk=email.pk).update(created_at=old)
+    OutboxEmail.objects.create(
+        key="new", to=["a@example.com"], subject="S", body="B", status="sent"
+    )
+    assert outbox.purge() == 2
+    assert set(OutboxEmail.objects.values_list("key", flat=True)) == {"pending", "new"}
