@@ -1,4 +1,4 @@
-"""Transparent company–advisor scores: pure functions, no database.
+"""Transparent company–advisor scores: pure functions, no database queries.
 
 Four criteria, each a *fit* from 0 to 1:
 
@@ -29,10 +29,13 @@ a stored breakdown into sentences in the current language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+
+from bifrost.accounts.models import Organisation
+from matching.models import AdvisorRole, Challenge
 
 CRITERIA = ("challenge", "industry", "region_format", "role")
 COMPETENCE_FIT = {"none": 0.0, "some": 0.5, "strong": 1.0}
@@ -178,69 +181,74 @@ def _lower_first(text: str) -> str:
 
 def explain(breakdown: Mapping) -> list[str]:
     """Why this pair: one plain sentence per criterion that has weight."""
-    from bifrost.accounts.models import Organisation
-    from matching.models import AdvisorRole, Challenge
-
     lines: list[str] = []
-    challenge = breakdown.get("challenge")
-    if challenge and challenge.get("weight"):
-        top = challenge.get("top")
-        if not top:
-            lines.append(_("The company has not ranked its challenges"))
-        else:
-            name = _lower_first(_label(Challenge.choices, top))
-            level = challenge.get("top_competence")
-            if level == "strong":
-                text = _(
-                    "Strong competence in %(challenge)s, the company's most important challenge"
-                )
-            elif level == "some":
-                text = _("Some competence in %(challenge)s, the company's most important challenge")
-            else:
-                text = _(
-                    "No stated competence in %(challenge)s, the company's most important challenge"
-                )
-            lines.append(text % {"challenge": name})
-            strong = [
-                _lower_first(_label(Challenge.choices, c)) for c in challenge.get("strong", [])
-            ]
-            if strong:
-                lines.append(_("Also strong in %(challenges)s") % {"challenges": ", ".join(strong)})
-    industry = breakdown.get("industry")
-    if industry and industry.get("weight"):
-        name = _lower_first(_label(Organisation.Industry.choices, industry.get("industry", "")))
-        if industry.get("match"):
-            lines.append(_("Has worked with companies in %(industry)s") % {"industry": name})
-        else:
-            lines.append(_("Has not worked with companies in %(industry)s") % {"industry": name})
-    region = breakdown.get("region_format")
-    if region and region.get("weight"):
-        region_name = _label(Organisation.Region.choices, region.get("region", ""))
-        texts = {
-            "format_clash": _("One side wants to meet on site, the other only by video"),
-            "video": _("They will meet by video, so the distance does not matter"),
-            "region_covered": _("Works in %(region)s, where the company is"),
-            "region_not_covered_video": _(
-                "Does not work in %(region)s, but both can meet by video"
-            ),
-            "region_not_covered": _("Does not work in %(region)s, where the company wants to meet"),
-        }
-        text = texts.get(region.get("case", ""))
-        if text:
-            lines.append(text % {"region": region_name} if "%(region)s" in text else text)
-    role = breakdown.get("role")
-    if role and role.get("weight"):
-        if not role.get("role"):
-            lines.append(_("The company has no preferred kind of advisor relation"))
-        else:
-            lines.append(
-                _("%(percent)s%% match with the role the company prefers: %(role)s")
-                % {
-                    "percent": role.get("percent") or 0,
-                    "role": _lower_first(_label(AdvisorRole.choices, role["role"])),
-                }
-            )
+    for name, explain_criterion in EXPLAINERS.items():
+        facts = breakdown.get(name)
+        if facts and facts.get("weight"):
+            lines.extend(explain_criterion(facts))
     return lines
+
+
+def _explain_challenge(facts: Mapping) -> list[str]:
+    top = facts.get("top")
+    if not top:
+        return [_("The company has not ranked its challenges")]
+    name = _lower_first(_label(Challenge.choices, top))
+    level = facts.get("top_competence")
+    if level == "strong":
+        text = _("Strong competence in %(challenge)s, the company's most important challenge")
+    elif level == "some":
+        text = _("Some competence in %(challenge)s, the company's most important challenge")
+    else:
+        text = _("No stated competence in %(challenge)s, the company's most important challenge")
+    lines = [text % {"challenge": name}]
+    strong = [_lower_first(_label(Challenge.choices, c)) for c in facts.get("strong", [])]
+    if strong:
+        lines.append(_("Also strong in %(challenges)s") % {"challenges": ", ".join(strong)})
+    return lines
+
+
+def _explain_industry(facts: Mapping) -> list[str]:
+    name = _lower_first(_label(Organisation.Industry.choices, facts.get("industry", "")))
+    if facts.get("match"):
+        return [_("Has worked with companies in %(industry)s") % {"industry": name}]
+    return [_("Has not worked with companies in %(industry)s") % {"industry": name}]
+
+
+def _explain_region_format(facts: Mapping) -> list[str]:
+    region_name = _label(Organisation.Region.choices, facts.get("region", ""))
+    texts = {
+        "format_clash": _("One side wants to meet on site, the other only by video"),
+        "video": _("They will meet by video, so the distance does not matter"),
+        "region_covered": _("Works in %(region)s, where the company is"),
+        "region_not_covered_video": _("Does not work in %(region)s, but both can meet by video"),
+        "region_not_covered": _("Does not work in %(region)s, where the company wants to meet"),
+    }
+    text = texts.get(facts.get("case", ""))
+    if not text:
+        return []
+    return [text % {"region": region_name} if "%(region)s" in text else text]
+
+
+def _explain_role(facts: Mapping) -> list[str]:
+    if not facts.get("role"):
+        return [_("The company has no preferred kind of advisor relation")]
+    return [
+        _("%(percent)s%% match with the role the company prefers: %(role)s")
+        % {
+            "percent": facts.get("percent") or 0,
+            "role": _lower_first(_label(AdvisorRole.choices, facts["role"])),
+        }
+    ]
+
+
+#: One explainer per criterion, in the order of the sentences.
+EXPLAINERS: dict[str, Callable[[Mapping], list[str]]] = {
+    "challenge": _explain_challenge,
+    "industry": _explain_industry,
+    "region_format": _explain_region_format,
+    "role": _explain_role,
+}
 
 
 def why(breakdown: Mapping) -> str:

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from matching import scoring
-from matching.scoring import AdvisorFacts, CompanyFacts
+from matching.runs import scoring
+from matching.runs.scoring import AdvisorFacts, CompanyFacts
 
 ALL = {"challenge": 1, "industry": 1, "region_format": 1, "role": 1}
 
@@ -121,10 +121,9 @@ def test_all_zero_weights_are_refused():
         scoring.score(company(), advisor(), {"challenge": 0, "industry": 0, "region_format": 0})
 
 
-def test_explanation_in_plain_words():
+def test_explanation_in_plain_words(english):
     result = scoring.score(company(), advisor(), ALL)
-    with translation.override("en"):
-        lines = scoring.explain(result.breakdown)
+    lines = scoring.explain(result.breakdown)
     assert lines[0] == (
         "Strong competence in stress management, the company's most important challenge"
     )
@@ -133,11 +132,10 @@ def test_explanation_in_plain_words():
     assert "80% match with the role the company prefers: the trusted advisor" in lines
 
 
-def test_explanation_mentions_gaps_and_skips_zero_weights():
+def test_explanation_mentions_gaps_and_skips_zero_weights(english):
     weak = advisor(competences={}, industries=(), meeting_format="video")
     weights = {"challenge": 1, "industry": 1, "region_format": 1, "role": 0}
-    with translation.override("en"):
-        lines = scoring.explain(scoring.score(company(), weak, weights).breakdown)
+    lines = scoring.explain(scoring.score(company(), weak, weights).breakdown)
     assert lines[0].startswith("No stated competence in stress management")
     assert "Has not worked with companies in media" in lines
     assert "One side wants to meet on site, the other only by video" in lines
