@@ -1,4 +1,9 @@
-"""Read queries for case pages and the case dashboards (a fixed number of queries each)."""
+"""Reads for case pages and the case dashboards (a fixed number of queries each).
+
+Who may see which case or note is `matching.cases.rules`; the views pass the
+rule's queryset in (`dashboard_cases(base, ...)`), so a list shows exactly what
+the detail check allows.
+"""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,14 +20,17 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import OrderBy
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from bifrost.accounts.models import Membership, Role, User
 from knowledge.models import Kind, Page, Section
 from knowledge.selectors import section_pages
-from matching import dashboard
+from matching.cases import dashboard
 from matching.models import (
     AdvisorNote,
+    AdvisorProfile,
     Case,
     CaseGoal,
     CaseMeetingInput,
@@ -34,10 +42,43 @@ from programme.models import Meeting, Programme
 PHASE_ORDER = {phase.value: index for index, phase in enumerate(Phase, 1)}
 
 
-def case_or_none(pk: int) -> Case | None:
-    return (
-        Case.objects.select_related("programme", "company", "advisor", "unit").filter(pk=pk).first()
+def cases_with_parties() -> QuerySet[Case]:
+    """Cases with what every case page shows: programme, company, advisor, unit."""
+    return Case.objects.select_related("programme", "company", "advisor", "unit")
+
+
+def notes_with_case() -> QuerySet[AdvisorNote]:
+    return AdvisorNote.objects.select_related("case__company", "case__programme")
+
+
+def advisor_is_on_company_case(*, user, programme, company) -> bool:
+    """Whether the person is the advisor of the company's active case in the programme."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Case.objects.filter(
+        programme=programme, company=company, advisor=user, status=Case.Status.ACTIVE
+    ).exists()
+
+
+def active_cases_of_advisor(profile: AdvisorProfile) -> list[Case]:
+    """The advisor's active cases in the profile's programme (closed if they drop out)."""
+    return list(
+        Case.objects.filter(
+            programme=profile.programme, advisor=profile.advisor, status=Case.Status.ACTIVE
+        ).select_related("company")
     )
+
+
+def company_owners(company_id: int) -> list[User]:
+    """The company's active SMV owners, by name (the people told about a match)."""
+    return [
+        m.user
+        for m in Membership.objects.filter(
+            organisation_id=company_id, role=Role.SMV_OWNER, user__is_active=True
+        )
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    ]
 
 
 def phase_page(phase: str) -> Page | None:
@@ -62,7 +103,7 @@ def _upcoming_meetings(now=None) -> QuerySet[Meeting]:
 @dataclass
 class TimelineStep:
     phase: str
-    label: str
+    label: str | Promise
     number: int
     started_on: date | None
     is_current: bool
@@ -85,8 +126,10 @@ class CasePage:
     owners: list[User] = field(default_factory=list)
 
 
-def case_page(case: Case, *, user, with_notes: bool) -> CasePage:
-    """Everything the case page shows, in a fixed number of queries."""
+def case_page(case: Case, *, notes: QuerySet[AdvisorNote] | None = None) -> CasePage:
+    """Everything the case page shows, in a fixed number of queries.
+
+    `notes` are the advisor notes the person may read there (none for most)."""
     today = timezone.localdate()
     changes = list(case.phase_changes.all())
     # The latest start of each phase (a phase may be entered again after going back).
@@ -108,7 +151,7 @@ def case_page(case: Case, *, user, with_notes: bool) -> CasePage:
     page = phase_page(case.phase)
     tasks = list(case.tasks.select_related("owner"))
     for task in tasks:
-        task.is_overdue = task.done_at is None and task.due_on is not None and task.due_on < today
+        task.is_overdue = task_is_overdue(task, today)  # type: ignore[attr-defined]
     upcoming = next_meeting(case.programme_id)
     inputs = list(case.meeting_inputs.select_related("meeting", "updated_by"))
     next_input = None
@@ -118,9 +161,6 @@ def case_page(case: Case, *, user, with_notes: bool) -> CasePage:
             next_input = item
         else:
             earlier.append(item)
-    notes = []
-    if with_notes:
-        notes = list(case.advisor_notes.filter(author=user))
     return CasePage(
         case=case,
         timeline=timeline,
@@ -132,8 +172,22 @@ def case_page(case: Case, *, user, with_notes: bool) -> CasePage:
         next_meeting=upcoming,
         next_input=next_input,
         earlier_inputs=earlier,
-        notes=notes,
+        notes=list(notes) if notes is not None else [],
     )
+
+
+def task_is_overdue(task: CaseTask, today: date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return task.done_at is None and task.due_on is not None and task.due_on < today
+
+
+def task_owner_ids(case: Case) -> set[int]:
+    """People who may own a task on the case: members of the company and the advisor."""
+    ids = set(
+        Membership.objects.filter(organisation_id=case.company_id).values_list("user_id", flat=True)
+    )
+    ids.add(case.advisor_id)
+    return ids
 
 
 def task_owners(case: Case) -> QuerySet[User]:
@@ -211,9 +265,7 @@ def dashboard_cases(
         cases = cases.filter(overdue_tasks__gt=0)
     key, descending = parse_sort(sort)
     fields = SORTS[key]
-    ordering = []
-    for name in fields:
-        ordering.append(f"-{name}" if descending else name)
+    ordering: list[str | OrderBy] = [f"-{name}" if descending else name for name in fields]
     if key == "meeting":
         # Cases without a coming meeting go last whichever way.
         ordering = [
@@ -238,7 +290,8 @@ def extra_columns(cases: list[Case]) -> list[ExtraColumn]:
         values = column.compute(cases) if cases else {}
         result.append(ExtraColumn(key=column.key, label=column.label, values=values))
     for case in cases:
-        case.extra_values = [column.values.get(case.pk, "") for column in result]
+        # The row carries its values for the template (a model has no such field).
+        case.extra_values = [column.values.get(case.pk, "") for column in result]  # type: ignore[attr-defined]
     return result
 
 
@@ -246,12 +299,17 @@ def advisor_programmes(user) -> QuerySet[Programme]:
     return Programme.objects.filter(cases__advisor=user).distinct().order_by("-starts_on", "name")
 
 
-def shared_notes_for_colleague(user, *, limit: int = 50) -> list[AdvisorNote]:
-    """Notes advisors in the person's units shared with the unit (not the person's own)."""
-    unit_ids = Membership.objects.filter(user=user, role=Role.ADVISOR).values("organisation_id")
+def cases_in(programme: Programme) -> QuerySet[Case]:
+    return Case.objects.filter(programme=programme)
+
+
+def shared_notes_for_colleague(
+    notes: QuerySet[AdvisorNote], *, user, limit: int = 50
+) -> list[AdvisorNote]:
+    """The newest of `notes` (those shared with the person's units) that are not the
+    person's own, with their case's company and author (one query)."""
     return list(
-        AdvisorNote.objects.filter(shared_with_unit=True, case__unit_id__in=unit_ids)
-        .exclude(author=user)
+        notes.exclude(author=user)
         .select_related("case__company", "author")
         .order_by("-created_at", "-pk")[:limit]
     )

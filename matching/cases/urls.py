@@ -1,8 +1,8 @@
-"""Case pages (included into matching/urls.py under the `matching` namespace)."""
+"""Case pages: the case dashboards, the case page and its parts (namespace `matching`)."""
 
 from django.urls import path
 
-from matching import views_cases as views
+from matching.cases import views
 
 urlpatterns = [
     path("cases/", views.case_dashboard, name="case_dashboard"),

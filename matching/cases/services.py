@@ -2,7 +2,7 @@
 
 Every write validates with ``full_clean()``, refuses changes to a closed case, and
 touches the case (``last_activity_at``) so the advisor dashboard can sort by it.
-Permission checks are the views' (``matching.work_on_case`` etc., see case_rules.py).
+Permission checks are the views' (``matching.work_on_case`` etc., see cases/rules.py).
 """
 
 from datetime import date
@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bifrost.accounts.models import Membership
+from matching.cases import selectors
 from matching.models import (
     AdvisorNote,
     Case,
@@ -84,15 +84,6 @@ def _ensure_active(case: Case) -> None:
 def _not_in_future(value: date | None, field: str) -> None:
     if value is not None and value > timezone.localdate():
         raise ValidationError({field: _("The date cannot be in the future.")})
-
-
-def task_owner_ids(case: Case) -> set[int]:
-    """People who may own a task on the case: members of the company and the advisor."""
-    ids = set(
-        Membership.objects.filter(organisation_id=case.company_id).values_list("user_id", flat=True)
-    )
-    ids.add(case.advisor_id)
-    return ids
 
 
 # --- Phases ----------------------------------------------------------------------------
@@ -239,7 +230,7 @@ def case_meeting_update(
 
 
 def _check_owner(case: Case, owner) -> None:
-    if owner is not None and owner.pk not in task_owner_ids(case):
+    if owner is not None and owner.pk not in selectors.task_owner_ids(case):
         raise ValidationError(
             {"owner": _("A task is owned by someone from the company or by the advisor.")}
         )
@@ -282,11 +273,6 @@ def task_set_done(*, task: CaseTask, by, done: bool) -> CaseTask:
     task.save(update_fields=["done_at"])
     case_touch(case=task.case)
     return task
-
-
-def task_is_overdue(task: CaseTask, today: date | None = None) -> bool:
-    today = today or timezone.localdate()
-    return task.done_at is None and task.due_on is not None and task.due_on < today
 
 
 # --- Input for development meetings ----------------------------------------------------

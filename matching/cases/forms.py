@@ -1,4 +1,4 @@
-"""Forms for the case page and the case dashboards. Writes go through case_services."""
+"""Forms for the case page and the case dashboards (validation only; services write)."""
 
 from django import forms
 from django.utils import timezone
