@@ -1,20 +1,16 @@
-"""Company and advisor profiles: who may fill them in, validation, self-assessment import."""
+"""Profile pages: who may fill them in, validation, self-assessment import; the landing
+page per role; an advisor's drop-out."""
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from knowledge.models import RoleSelfAssessment
-from matching.models import AdvisorProfile, CompanyProfile
+from matching.models import AdvisorProfile, Case, CompanyProfile
+from matching.runs import services
 from programme.models import Enrolment
 from tests import factories
 
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def company_url(programme, company):
@@ -227,3 +223,46 @@ def test_advisor_may_leave_industries_and_regions_empty(client, programme, unit,
     assert client.post(advisor_url(programme), data).status_code == 302
     profile = AdvisorProfile.objects.get(advisor=enrolled_advisor)
     assert profile.industries == [] and profile.regions == []
+
+
+# --- The landing page and drop-outs ------------------------------------------------
+
+
+def test_landing_per_role(
+    client, programme, facilitator, run, two_by_two, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.match_run_confirm(run=run, by=facilitator)
+    client.force_login(facilitator)
+    html = client.get(reverse("matching:landing")).content.decode()
+    assert reverse("matching:programme", args=[programme.pk]) in html
+
+    client.force_login(two_by_two["owner_a"])
+    response = client.get(reverse("matching:landing"))
+    row = response.context["company_rows"][0]
+    assert row["has_profile"] and row["case"].advisor == two_by_two["x"]
+    html = response.content.decode()
+    assert reverse("matching:company_profile", args=[programme.pk, two_by_two["a"].pk]) in html
+    case = Case.objects.get(company=two_by_two["a"])
+    assert reverse("matching:case_detail", kwargs={"pk": case.pk}) in html
+
+    client.force_login(two_by_two["x"])
+    html = client.get(reverse("matching:landing")).content.decode()
+    assert reverse("matching:advisor_profile", args=[programme.pk]) in html
+    assert reverse("matching:case_dashboard") in html
+
+
+def test_advisor_drop_out_closes_cases(
+    client, programme, facilitator, run, two_by_two, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.match_run_confirm(run=run, by=facilitator)
+    profile = two_by_two["x"].advisor_profiles.get()
+    client.force_login(facilitator)
+    url = reverse("matching:advisor_withdraw", args=[profile.pk])
+    response = client.get(url)
+    assert "A" in [c.company.name for c in response.context["active"]]
+    assert client.post(url).status_code == 302
+    profile.refresh_from_db()
+    assert profile.withdrawn_at is not None
+    assert Case.objects.get(company=two_by_two["a"]).status == Case.Status.CLOSED

@@ -1,91 +1,21 @@
 """Match runs: proposals, exclusions, locks, unmatched reasons, changes, confirmation,
-e-mails, drop-outs with re-matching, and the CSV export."""
-
-import csv
-import io
+e-mails, and drop-outs with re-matching."""
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.utils import timezone, translation
+from django.utils import translation
 
-from matching import scoring, services
-from matching.models import (
-    Case,
-    Challenge,
-    Competence,
-    MatchPair,
-    MatchRun,
-    MatchWeights,
-    PairRule,
-)
-from programme.models import Enrolment
-from tests import factories
-from tests.matching.factories import AdvisorProfileFactory, CompanyProfileFactory
+from matching.models import Case, MatchPair, MatchRun, MatchWeights, PairRule
+from matching.profiles import services as profile_services
+from matching.runs import scoring, services
+from matching.runs.reasons import reason_text
+from matching.runs.selectors import run_view
+from tests.matching.builders import LS, SM, TC, add_advisor, add_company, challenge_only, pairs_of
+from tests.matching.factories import CompanyProfileFactory
 
-SM = Challenge.STRESS_MANAGEMENT.value
-TC = Challenge.TEAM_COLLABORATION.value
-LS = Challenge.LEADER_SPARRING.value
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    """Messages are asserted in English (the msgids), whatever the catalogue holds."""
-    with translation.override("en"):
-        yield
-
-
-# --- Builders (shared with the other matching test files) ----------------------------
-
-
-def add_company(programme, name, *, profile=True, **fields):
-    company = factories.OrganisationFactory(name=name)
-    Enrolment.objects.create(programme=programme, organisation=company)
-    owner = factories.smv_owner(organisation=company)
-    if profile:
-        fields.setdefault("challenges", [SM])
-        CompanyProfileFactory(programme=programme, company=company, **fields)
-    return company, owner
-
-
-def add_advisor(programme, name, *, competences=None, profile=True, **fields):
-    unit = factories.AdvisoryUnitFactory(name=f"Enhed {name}")
-    Enrolment.objects.create(programme=programme, organisation=unit)
-    user = factories.advisor(organisation=unit)
-    user.full_name = name
-    user.save(update_fields=["full_name"])
-    if profile:
-        levels = {c.value: Competence.NONE for c in Challenge}
-        levels.update(competences or {})
-        AdvisorProfileFactory(
-            programme=programme, unit=unit, advisor=user, competences=levels, **fields
-        )
-    return user, unit
-
-
-def challenge_only(programme):
-    """Only challenge fit counts: scores are easy to read off the competences."""
-    MatchWeights.objects.update_or_create(
-        programme=programme, defaults={"challenge": 1, "industry": 0, "region_format": 0, "role": 0}
-    )
-
-
-def pairs_of(run) -> dict[str, str]:
-    return {
-        p.company.name: p.advisor.full_name for p in run.pairs.select_related("company", "advisor")
-    }
-
-
-@pytest.fixture
-def two_by_two(programme):
-    """A needs stress management (X is strong), B leader sparring (Y is strong)."""
-    challenge_only(programme)
-    a, owner_a = add_company(programme, "A", challenges=[SM])
-    b, owner_b = add_company(programme, "B", challenges=[LS])
-    x, unit_x = add_advisor(programme, "X", competences={SM: "strong"})
-    y, unit_y = add_advisor(programme, "Y", competences={LS: "strong"})
-    return {"a": a, "b": b, "x": x, "y": y, "unit_x": unit_x, "owner_a": owner_a}
+pytestmark = pytest.mark.usefixtures("english")
 
 
 # --- Creating runs ------------------------------------------------------------------
@@ -124,13 +54,12 @@ def test_no_capacity_left_is_a_reason(programme, facilitator):
     run = services.match_run_create(programme=programme, mode="max_total", by=facilitator)
     assert len(pairs_of(run)) == 1
     assert [row["reason"] for row in run.unmatched] == ["capacity_taken"]
-    with translation.override("en"):
-        assert "needed for other companies" in services.reason_text(run.unmatched[0]["reason"])
+    assert "needed for other companies" in reason_text(run.unmatched[0]["reason"])
 
 
 def test_unit_conflict_is_never_proposed(programme, facilitator, two_by_two):
     profile = two_by_two["a"]
-    services.company_profile_save(
+    profile_services.company_profile_save(
         programme=programme,
         company=profile,
         by=two_by_two["owner_a"],
@@ -156,7 +85,7 @@ def test_must_not_rule_is_never_proposed(programme, facilitator, two_by_two):
 
 def test_withdrawn_advisor_is_never_proposed(programme, facilitator, two_by_two):
     profile = two_by_two["x"].advisor_profiles.get()
-    services.advisor_withdraw(profile=profile, by=facilitator)
+    profile_services.advisor_withdraw(profile=profile, by=facilitator)
     run = services.match_run_create(programme=programme, mode="max_total", by=facilitator)
     assert "X" not in pairs_of(run).values()
 
@@ -192,8 +121,7 @@ def test_company_without_profile_is_unmatched_and_advisor_without_profile_not_a_
             "reason": "no_profile",
         }
     ]
-    with translation.override("en"):
-        assert services.reason_text("no_profile") == "The company has not filled in its profile."
+    assert reason_text("no_profile") == "The company has not filled in its profile."
 
 
 def test_runs_are_deterministic(programme, facilitator):
@@ -217,8 +145,8 @@ def test_max_min_mode_avoids_the_weak_pair(programme, facilitator):
     fair = services.match_run_create(programme=programme, mode="max_min", by=facilitator)
     assert pairs_of(total) == {"A": "X", "B": "Y"}
     assert pairs_of(fair) == {"A": "Y", "B": "X"}
-    assert services.run_view(total).weakest == 0
-    assert services.run_view(fair).weakest == 17
+    assert run_view(total).weakest == 0
+    assert run_view(fair).weakest == 17
     assert fair.mode == MatchRun.Mode.MAX_MIN
 
 
@@ -231,11 +159,6 @@ def test_all_zero_weights_refuse_a_run(programme, facilitator, two_by_two):
 # --- Changing a draft ---------------------------------------------------------------
 
 
-@pytest.fixture
-def run(programme, facilitator, two_by_two):
-    return services.match_run_create(programme=programme, mode="max_total", by=facilitator)
-
-
 def test_swap_exchanges_advisors_and_rescores(run, facilitator, two_by_two):
     services.match_run_swap(
         run=run, company_a=two_by_two["a"].pk, company_b=two_by_two["b"].pk, by=facilitator
@@ -244,7 +167,7 @@ def test_swap_exchanges_advisors_and_rescores(run, facilitator, two_by_two):
     pairs = {p.company_id: p for p in run.pairs.all()}
     assert pairs[two_by_two["a"].pk].score == 0
     assert pairs[two_by_two["a"].pk].source == MatchPair.Source.OVERRIDDEN
-    assert services.run_view(run).total == 0
+    assert run_view(run).total == 0
 
 
 def test_swap_refuses_an_excluded_pair(run, programme, facilitator, two_by_two):
@@ -268,7 +191,7 @@ def test_swap_refuses_an_excluded_pair(run, programme, facilitator, two_by_two):
 
 
 def test_override_refuses_a_unit_conflict(programme, facilitator, two_by_two):
-    services.company_profile_save(
+    profile_services.company_profile_save(
         programme=programme,
         company=two_by_two["a"],
         by=two_by_two["owner_a"],
@@ -386,7 +309,7 @@ def test_rematch_keeps_every_other_confirmed_pair(
     assert pairs_of(first) == {"A": "X", "B": "Y", "C": "Z"}
     before = {c.company.name: c.pk for c in Case.objects.filter(status="active")}
 
-    closed = services.advisor_withdraw(profile=z.advisor_profiles.get(), by=facilitator)
+    closed = profile_services.advisor_withdraw(profile=z.advisor_profiles.get(), by=facilitator)
     assert [c.company.name for c in closed] == ["C"]
     assert Case.objects.get(pk=before["C"]).status == Case.Status.CLOSED
 
@@ -411,68 +334,3 @@ def test_rematch_keeps_every_other_confirmed_pair(
     assert active["A"] == before["A"] and active["B"] == before["B"]
     assert active["C"] != before["C"]
     assert len(mail.outbox) == 2  # only the new pair's two sides
-
-
-def test_withdrawing_removes_locks_to_the_advisor(programme, facilitator, two_by_two):
-    services.pair_rule_add(
-        programme=programme,
-        company=two_by_two["b"],
-        advisor=two_by_two["x"],
-        kind="lock",
-        note="",
-        by=facilitator,
-    )
-    services.advisor_withdraw(profile=two_by_two["x"].advisor_profiles.get(), by=facilitator)
-    assert not PairRule.objects.filter(advisor=two_by_two["x"], kind="lock").exists()
-    assert two_by_two["x"].advisor_profiles.get().withdrawn_at <= timezone.now()
-
-
-# --- CSV --------------------------------------------------------------------------------
-
-
-def test_csv_lists_pairs_and_unmatched_and_defuses_formulas(programme, facilitator):
-    challenge_only(programme)
-    add_company(programme, "=HYPERLINK(1)")
-    add_company(programme, "@Uden", profile=False)
-    add_advisor(programme, "+X", competences={SM: "strong"})
-    run = services.match_run_create(programme=programme, mode="max_total", by=facilitator)
-    with translation.override("en"):
-        rows = list(csv.reader(io.StringIO(services.run_csv(run))))
-    assert rows[0][:4] == ["Company", "Advisor", "Advisory unit", "Score"]
-    assert rows[1][0] == "'=HYPERLINK(1)"
-    assert rows[1][1] == "'+X"
-    assert rows[1][2] == "Enhed +X"
-    assert rows[1][3] == "100"
-    assert rows[1][4] == "100.0"
-    assert rows[1][8] == "Proposed"
-    assert rows[2][0] == "'@Uden"
-    assert rows[2][8] == "Unmatched"
-    assert rows[2][9] == "The company has not filled in its profile."
-
-
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1"])
-def test_csv_cell_prefixes_dangerous_values(value):
-    assert services.csv_cell(value) == "'" + value
-    assert services.csv_cell("Forlaget") == "Forlaget"
-
-
-# --- Demo data ---------------------------------------------------------------------------
-
-
-def test_demo_matches_each_smv_with_its_advisor_and_is_idempotent(db):
-    from bifrost.accounts import demo as accounts_demo
-    from matching import demo
-    from programme import demo as programme_demo
-
-    accounts_demo.load()
-    programme_demo.load()
-    demo.load()
-    demo.load()
-    run = MatchRun.objects.get(programme__name=programme_demo.DEMO_NAME)
-    assert run.status == MatchRun.Status.CONFIRMED
-    cases = Case.objects.filter(programme__name=programme_demo.DEMO_NAME, status="active")
-    assert cases.count() == 6
-    for case in cases.select_related("advisor"):
-        owner = case.company.memberships.get().user.email
-        assert owner.replace("smv", "advisor") == case.advisor.email
-    assert mail.outbox == []

@@ -1,28 +1,16 @@
-"""Fixtures for the case tests (imported by tests/matching/test_cases_*.py)."""
-
-from datetime import timedelta
+"""Fixtures for the case tests: the company's case, and people around it who may not
+see it."""
 
 import pytest
-from django.utils import timezone
 
-from matching.models import CasePhaseChange, Phase
 from programme.models import Enrolment
 from tests import factories
-from tests.matching.factories import CaseFactory
-
-
-def make_case(*, programme, company, advisor, unit, started_days_ago: int = 30, **kwargs):
-    case = CaseFactory(programme=programme, company=company, advisor=advisor, unit=unit, **kwargs)
-    CasePhaseChange.objects.create(
-        case=case,
-        phase=Phase.WAY_IN,
-        started_on=timezone.localdate() - timedelta(days=started_days_ago),
-    )
-    return case
+from tests.matching.builders import make_case
 
 
 @pytest.fixture
 def case(programme, company, unit, enrolled_advisor, owner):
+    """The company's active case with `enrolled_advisor`, in the way in for 30 days."""
     return make_case(programme=programme, company=company, advisor=enrolled_advisor, unit=unit)
 
 
@@ -45,10 +33,12 @@ def other_case(programme):
 
 
 @pytest.fixture
-def other_owner(other_case):
+def other_case_owner(other_case):
+    """The SMV owner of `other_case`'s company."""
     return other_case.company.memberships.get().user
 
 
 @pytest.fixture
-def other_advisor(other_case):
+def other_case_advisor(other_case):
+    """The advisor of `other_case` (another company, another unit)."""
     return other_case.advisor

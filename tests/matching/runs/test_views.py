@@ -1,39 +1,18 @@
 """Matching pages: the facilitator's page, run pages (htmx and plain POST), confirmation,
-CSV, the landing page per role, query counts, and 404 for everyone else."""
+CSV, query counts, and 404 for everyone else."""
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
-from matching import services
 from matching.models import Case, MatchPair, MatchRun, MatchWeights, PairRule
+from matching.runs import services
 from tests import factories
-from tests.matching.test_runs import LS, SM, add_advisor, add_company, challenge_only, pairs_of
+from tests.matching.builders import SM, add_advisor, add_company, challenge_only, pairs_of
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def setup(programme):
-    challenge_only(programme)
-    a, owner_a = add_company(programme, "A", challenges=[SM])
-    b, _owner_b = add_company(programme, "B", challenges=[LS])
-    x, _ux = add_advisor(programme, "X", competences={SM: "strong"})
-    y, _uy = add_advisor(programme, "Y", competences={LS: "strong"})
-    return {"a": a, "b": b, "x": x, "y": y, "owner_a": owner_a}
-
-
-@pytest.fixture
-def run(programme, facilitator, setup):
-    return services.match_run_create(programme=programme, mode="max_total", by=facilitator)
-
-
-def test_programme_page_shows_profile_status(client, programme, facilitator, setup):
+def test_programme_page_shows_profile_status(client, programme, facilitator, two_by_two):
     add_company(programme, "Mangler", profile=False)
     add_advisor(programme, "Uden", profile=False)
     client.force_login(facilitator)
@@ -66,13 +45,15 @@ def test_weights_form(client, programme, facilitator):
     }
 
 
-def test_pair_rules_are_added_and_removed_after_confirmation(client, programme, facilitator, setup):
+def test_pair_rules_are_added_and_removed_after_confirmation(
+    client, programme, facilitator, two_by_two
+):
     client.force_login(facilitator)
     response = client.post(
         reverse("matching:rule_add", args=[programme.pk]),
         {
-            "company": setup["a"].pk,
-            "advisor": setup["x"].pk,
+            "company": two_by_two["a"].pk,
+            "advisor": two_by_two["x"].pk,
             "kind": "must_not",
             "note": "Tidligere kollega",
         },
@@ -83,7 +64,7 @@ def test_pair_rules_are_added_and_removed_after_confirmation(client, programme, 
     # A second rule for the same pair is explained, not a 500.
     response = client.post(
         reverse("matching:rule_add", args=[programme.pk]),
-        {"company": setup["a"].pk, "advisor": setup["x"].pk, "kind": "lock"},
+        {"company": two_by_two["a"].pk, "advisor": two_by_two["x"].pk, "kind": "lock"},
     )
     assert response.status_code == 200
     assert "already a rule" in response.content.decode()
@@ -94,23 +75,7 @@ def test_pair_rules_are_added_and_removed_after_confirmation(client, programme, 
     assert not PairRule.objects.exists()
 
 
-def test_advisor_drop_out_closes_cases(
-    client, programme, facilitator, run, setup, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        services.match_run_confirm(run=run, by=facilitator)
-    profile = setup["x"].advisor_profiles.get()
-    client.force_login(facilitator)
-    url = reverse("matching:advisor_withdraw", args=[profile.pk])
-    response = client.get(url)
-    assert "A" in [c.company.name for c in response.context["active"]]
-    assert client.post(url).status_code == 302
-    profile.refresh_from_db()
-    assert profile.withdrawn_at is not None
-    assert Case.objects.get(company=setup["a"]).status == Case.Status.CLOSED
-
-
-def test_run_create_and_page(client, programme, facilitator, setup):
+def test_run_create_and_page(client, programme, facilitator, two_by_two):
     client.force_login(facilitator)
     response = client.post(reverse("matching:run_create", args=[programme.pk]), {"mode": "max_min"})
     run = MatchRun.objects.get()
@@ -133,11 +98,11 @@ def test_run_create_refuses_a_bad_mode(client, programme, facilitator):
     assert not MatchRun.objects.exists()
 
 
-def test_override_with_htmx_rerenders_the_scores(client, facilitator, run, setup):
+def test_override_with_htmx_rerenders_the_scores(client, facilitator, run, two_by_two):
     client.force_login(facilitator)
     response = client.post(
         reverse("matching:run_override", args=[run.pk]),
-        {"company": setup["b"].pk, "advisor": setup["x"].pk},
+        {"company": two_by_two["b"].pk, "advisor": two_by_two["x"].pk},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
@@ -149,33 +114,33 @@ def test_override_with_htmx_rerenders_the_scores(client, facilitator, run, setup
     assert pairs_of(run) == {"A": "X", "B": "X"}
 
 
-def test_override_without_js_redirects_with_a_message(client, facilitator, run, setup):
+def test_override_without_js_redirects_with_a_message(client, facilitator, run, two_by_two):
     client.force_login(facilitator)
     response = client.post(
         reverse("matching:run_override", args=[run.pk]),
-        {"company": setup["b"].pk, "advisor": setup["x"].pk},
+        {"company": two_by_two["b"].pk, "advisor": two_by_two["x"].pk},
         follow=True,
     )
     assert response.redirect_chain[-1][0] == reverse("matching:run", args=[run.pk])
     assert "The advisor was changed." in response.content.decode()
 
 
-def test_override_refuses_an_excluded_pair_clearly(client, programme, facilitator, setup):
+def test_override_refuses_an_excluded_pair_clearly(client, programme, facilitator, two_by_two):
     PairRule.objects.create(
-        programme=programme, company=setup["b"], advisor=setup["x"], kind="must_not"
+        programme=programme, company=two_by_two["b"], advisor=two_by_two["x"], kind="must_not"
     )
     run = services.match_run_create(programme=programme, mode="max_total", by=facilitator)
     client.force_login(facilitator)
     response = client.post(
         reverse("matching:run_override", args=[run.pk]),
-        {"company": setup["b"].pk, "advisor": setup["x"].pk},
+        {"company": two_by_two["b"].pk, "advisor": two_by_two["x"].pk},
         headers={"HX-Request": "true"},
     )
     assert "must not be matched" in response.content.decode()
     assert pairs_of(run) == {"A": "X", "B": "Y"}
 
 
-def test_override_with_nonsense_is_refused(client, facilitator, run, setup):
+def test_override_with_nonsense_is_refused(client, facilitator, run, two_by_two):
     client.force_login(facilitator)
     response = client.post(
         reverse("matching:run_override", args=[run.pk]),
@@ -186,11 +151,11 @@ def test_override_with_nonsense_is_refused(client, facilitator, run, setup):
     assert "Choose an advisor from the list." in response.content.decode()
 
 
-def test_swap_view(client, facilitator, run, setup):
+def test_swap_view(client, facilitator, run, two_by_two):
     client.force_login(facilitator)
     response = client.post(
         reverse("matching:run_swap", args=[run.pk]),
-        {"company_a": setup["a"].pk, "company_b": setup["b"].pk},
+        {"company_a": two_by_two["a"].pk, "company_b": two_by_two["b"].pk},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
@@ -198,7 +163,7 @@ def test_swap_view(client, facilitator, run, setup):
     assert set(run.pairs.values_list("source", flat=True)) == {MatchPair.Source.OVERRIDDEN}
     response = client.post(
         reverse("matching:run_swap", args=[run.pk]),
-        {"company_a": setup["a"].pk, "company_b": setup["a"].pk},
+        {"company_a": two_by_two["a"].pk, "company_b": two_by_two["a"].pk},
         headers={"HX-Request": "true"},
     )
     assert "Choose two different companies." in response.content.decode()
@@ -259,12 +224,12 @@ def _management_urls(programme, run, rule, profile):
     ]
 
 
-def test_everyone_but_facilitators_gets_404(client, programme, facilitator, run, setup):
+def test_everyone_but_facilitators_gets_404(client, programme, facilitator, run, two_by_two):
     rule = PairRule.objects.create(
-        programme=programme, company=setup["a"], advisor=setup["y"], kind="must_not"
+        programme=programme, company=two_by_two["a"], advisor=two_by_two["y"], kind="must_not"
     )
-    profile = setup["x"].advisor_profiles.get()
-    people = [setup["owner_a"], setup["x"], factories.smv_owner(), factories.advisor()]
+    profile = two_by_two["x"].advisor_profiles.get()
+    people = [two_by_two["owner_a"], two_by_two["x"], factories.smv_owner(), factories.advisor()]
     for user in people:
         client.force_login(user)
         for method, url in _management_urls(programme, run, rule, profile):
@@ -285,30 +250,6 @@ def test_unknown_ids_give_404(client, facilitator):
     client.force_login(facilitator)
     for name in ("programme", "run", "run_csv", "rule_remove", "advisor_withdraw", "run_confirm"):
         assert client.get(reverse(f"matching:{name}", args=[999999])).status_code == 404
-
-
-def test_landing_per_role(
-    client, programme, facilitator, run, setup, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        services.match_run_confirm(run=run, by=facilitator)
-    client.force_login(facilitator)
-    html = client.get(reverse("matching:landing")).content.decode()
-    assert reverse("matching:programme", args=[programme.pk]) in html
-
-    client.force_login(setup["owner_a"])
-    response = client.get(reverse("matching:landing"))
-    row = response.context["company_rows"][0]
-    assert row["has_profile"] and row["case"].advisor == setup["x"]
-    html = response.content.decode()
-    assert reverse("matching:company_profile", args=[programme.pk, setup["a"].pk]) in html
-    case = Case.objects.get(company=setup["a"])
-    assert reverse("matching:case_detail", kwargs={"pk": case.pk}) in html
-
-    client.force_login(setup["x"])
-    html = client.get(reverse("matching:landing")).content.decode()
-    assert reverse("matching:advisor_profile", args=[programme.pk]) in html
-    assert reverse("matching:case_dashboard") in html
 
 
 def _many(programme, facilitator, n):

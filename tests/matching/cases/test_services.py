@@ -7,10 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from matching import case_services as services
+from matching.cases import selectors, services
 from matching.models import Case, CaseMeetingInput, MatchPair, Phase
 from tests import factories
-from tests.matching.cases_fixtures import *  # noqa: F403 (fixtures)
 from tests.matching.factories import AdvisorProfileFactory, MatchPairFactory, MatchRunFactory
 
 pytestmark = pytest.mark.django_db
@@ -163,20 +162,20 @@ def test_task_owner_must_be_on_the_case(case, owner, enrolled_advisor, colleague
 def test_task_done_undo_and_overdue(case, owner):
     yesterday = timezone.localdate() - timedelta(days=1)
     task = services.task_create(case=case, by=owner, title="Samle spørgsmål", due_on=yesterday)
-    assert services.task_is_overdue(task)
+    assert selectors.task_is_overdue(task)
     past = _old_activity(case)
     services.task_set_done(task=task, by=owner, done=True)
     assert task.done_at is not None
-    assert not services.task_is_overdue(task)
+    assert not selectors.task_is_overdue(task)
     assert _activity_moved(case, past)
     services.task_set_done(task=task, by=owner, done=False)
     task.refresh_from_db()
     assert task.done_at is None
-    assert services.task_is_overdue(task)
+    assert selectors.task_is_overdue(task)
     tomorrow = services.task_create(
         case=case, by=owner, title="Senere", due_on=timezone.localdate() + timedelta(days=1)
     )
-    assert not services.task_is_overdue(tomorrow)
+    assert not selectors.task_is_overdue(tomorrow)
 
 
 def test_meeting_input_is_one_per_meeting(case, owner, programme):

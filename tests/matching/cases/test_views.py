@@ -7,12 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from knowledge.models import Kind, Page, Section
-from matching import case_services as services
+from matching.cases import services
 from matching.models import AdvisorNote, CaseGoal, CaseMeeting, CaseTask, Phase
 from tests import factories
-from tests.matching.cases_fixtures import *  # noqa: F403 (fixtures)
 
 pytestmark = pytest.mark.django_db
+
+#: People with no access to the case at all.
+OUTSIDERS = ["colleague", "other_case_advisor", "other_case_owner", "outsider"]
 
 
 def _url(name, case, **extra):
@@ -52,7 +54,7 @@ def test_case_page_is_shown_to_the_company_the_advisor_and_facilitators(client, 
     assert case.company.name in response.text
 
 
-@pytest.mark.parametrize("who", ["colleague", "other_advisor", "other_owner", "outsider"])
+@pytest.mark.parametrize("who", OUTSIDERS)
 def test_case_page_is_404_for_everyone_else(client, case, who, request):
     client.force_login(request.getfixturevalue(who))
     assert client.get(_url("case_detail", case)).status_code == 404
@@ -131,9 +133,7 @@ def test_writes_by_the_pair_succeed(client, case, request, name, extra, data, wh
 
 
 @pytest.mark.parametrize(("name", "extra", "data"), WRITES)
-@pytest.mark.parametrize(
-    "who", ["facilitator", "colleague", "other_advisor", "other_owner", "outsider"]
-)
+@pytest.mark.parametrize("who", ["facilitator", *OUTSIDERS])
 def test_writes_by_anyone_else_are_404(client, case, request, name, extra, data, who):
     kwargs, data = _resolve(request, extra, data)
     before = (
@@ -164,12 +164,12 @@ def test_writes_by_anyone_else_are_404(client, case, request, name, extra, data,
     ],
 )
 def test_edit_pages_are_404_for_others_and_for_items_of_another_case(
-    client, case, other_case, other_owner, owner, request, name, extra
+    client, case, other_case, other_case_owner, owner, request, name, extra
 ):
     kwargs, _ = _resolve(request, extra, {})
     client.force_login(owner)
     assert client.get(_url(name, case, **kwargs)).status_code == 200
-    client.force_login(other_owner)
+    client.force_login(other_case_owner)
     assert client.get(_url(name, case, **kwargs)).status_code == 404
     # The item's id under another case's address.
     assert client.get(_url(name, other_case, **kwargs)).status_code == 404
@@ -314,18 +314,14 @@ def test_advisor_writes_a_note(client, case, enrolled_advisor):
     assert AdvisorNote.objects.get().shared_with_unit
 
 
-@pytest.mark.parametrize(
-    "who", ["owner", "facilitator", "colleague", "other_advisor", "other_owner", "outsider"]
-)
+@pytest.mark.parametrize("who", ["owner", "facilitator", *OUTSIDERS])
 def test_only_the_case_advisor_may_add_notes(client, case, request, who):
     client.force_login(request.getfixturevalue(who))
     assert client.post(_url("case_note_add", case), {"note-text": "x"}).status_code == 404
     assert not AdvisorNote.objects.exists()
 
 
-@pytest.mark.parametrize(
-    "who", ["owner", "facilitator", "colleague", "other_advisor", "other_owner", "outsider"]
-)
+@pytest.mark.parametrize("who", ["owner", "facilitator", *OUTSIDERS])
 def test_only_the_author_may_edit_or_delete_a_note(client, case, note, request, who):
     note.shared_with_unit = True
     note.save()
@@ -354,7 +350,7 @@ def test_author_edits_and_deletes_a_note(client, case, note, enrolled_advisor, o
 
 
 def test_shared_notes_reach_unit_colleagues_only(
-    client, case, note, enrolled_advisor, colleague, other_advisor, facilitator, owner
+    client, case, note, enrolled_advisor, colleague, other_case_advisor, facilitator, owner
 ):
     private = services.note_create(case=case, author=enrolled_advisor, text="Kun til mig selv")
     services.note_update(
@@ -367,7 +363,7 @@ def test_shared_notes_reach_unit_colleagues_only(
     assert "Til kollegerne" in response.text
     assert case.company.name in response.text
     assert private.text not in response.text
-    client.force_login(other_advisor)
+    client.force_login(other_case_advisor)
     response = client.get(dashboard)
     assert "Til kollegerne" not in response.text
     client.force_login(enrolled_advisor)  # own notes are on the case page, not here

@@ -6,13 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from matching import case_services as services
-from matching import dashboard
+from matching.cases import dashboard, services
 from matching.models import AdvisorNote, Case, CaseTask, Phase
 from programme.models import Enrolment
 from tests import factories
-from tests.matching.cases_fixtures import *  # noqa: F403 (fixtures)
-from tests.matching.cases_fixtures import make_case
+from tests.matching.builders import make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -142,8 +140,7 @@ def test_programme_filter(client, three, enrolled_advisor, unit, facilitator):
     ]
 
 
-def test_empty_states(client, enrolled_advisor, three, settings):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+def test_empty_states(client, enrolled_advisor, three, english):
     client.force_login(factories.advisor())
     response = client.get(DASHBOARD)
     assert response.status_code == 200
