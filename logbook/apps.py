@@ -13,7 +13,7 @@ class LogbookConfig(AppConfig):
     verbose_name = _("Logbook")
 
     def ready(self) -> None:
-        from matching import dashboard
+        from matching.cases import dashboard
 
         dashboard.register_column(
             key="logbook_entries",

@@ -9,7 +9,7 @@ read only with the company's consent. Everybody else gets 404.
 import rules
 
 from bifrost.accounts.rules import has_any_role, is_facilitator
-from matching import selectors as matching_selectors
+from matching.cases import selectors as matching_selectors
 
 # Anyone with a role in the programme may open the landing page; what it lists
 # is limited to their own objects by the selectors.

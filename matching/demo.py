@@ -10,7 +10,7 @@ left alone.
 """
 
 from bifrost.accounts.models import Membership, Organisation, Role, User
-from matching import services
+from matching import demo_cases
 from matching.models import (
     AdvisorProfile,
     AdvisorRole,
@@ -21,6 +21,8 @@ from matching.models import (
     MatchWeights,
     MeetingFormat,
 )
+from matching.profiles.services import advisor_profile_save, company_profile_save
+from matching.runs.services import match_run_confirm, match_run_create
 from programme.demo import DEMO_NAME
 from programme.models import Programme
 
@@ -87,10 +89,6 @@ def load(stdout=None) -> None:
         _write(stdout, "Demo matching: already confirmed.")
     else:
         _load(programme, stdout)
-    try:
-        from matching import demo_cases
-    except ImportError:
-        return
     demo_cases.load(stdout)
 
 
@@ -122,7 +120,7 @@ def _load(programme: Programme, stdout) -> None:
         role, meeting_format, months, needs = COMPANY_PLANS[index]
         own, following = CHALLENGES[index], CHALLENGES[(index + 1) % 6]
         if not CompanyProfile.objects.filter(programme=programme, company=company).exists():
-            services.company_profile_save(
+            company_profile_save(
                 programme=programme,
                 company=company,
                 by=owner.user,
@@ -141,7 +139,7 @@ def _load(programme: Programme, stdout) -> None:
             competences = {c.value: Competence.NONE for c in CHALLENGES}
             competences[own.value] = Competence.STRONG
             competences[following.value] = Competence.SOME
-            services.advisor_profile_save(
+            advisor_profile_save(
                 programme=programme,
                 advisor=advisor.user,
                 by=advisor.user,
@@ -155,9 +153,7 @@ def _load(programme: Programme, stdout) -> None:
                     "role_scores": _role_scores(role),
                 },
             )
-    run = services.match_run_create(
-        programme=programme, mode=MatchRun.Mode.MAX_TOTAL, by=facilitator
-    )
+    run = match_run_create(programme=programme, mode=MatchRun.Mode.MAX_TOTAL, by=facilitator)
     expected = {
         owner.organisation_id: advisor.user_id
         for owner, advisor in zip(owners, advisors, strict=True)
@@ -165,5 +161,5 @@ def _load(programme: Programme, stdout) -> None:
     got = dict(run.pairs.values_list("company_id", "advisor_id"))
     if got != expected:
         raise AssertionError(f"demo profiles do not give smvN ↔ advisorN: {got} != {expected}")
-    opened = services.match_run_confirm(run=run, by=facilitator, notify=False)
+    opened = match_run_confirm(run=run, by=facilitator, notify=False)
     _write(stdout, f"Demo matching: confirmed a match run with {len(opened)} cases.")

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
-from matching import case_services as services
+from matching.cases import services
 from matching.models import Case, CaseGoal, CaseTask, Phase
 from programme.demo import DEMO_NAME
 

@@ -1,27 +1,10 @@
-from django.urls import path
+"""Matching: profiles, match runs and cases, each concept's pages in its own urls.py."""
 
-from matching import urls_cases, views
+from django.urls import include, path
 
 app_name = "matching"
 urlpatterns = [
-    path("", views.landing, name="landing"),
-    path("programmes/<int:pk>/", views.programme_matching, name="programme"),
-    path("programmes/<int:pk>/weights/", views.weights, name="weights"),
-    path("programmes/<int:pk>/rules/new/", views.rule_add, name="rule_add"),
-    path("programmes/<int:pk>/runs/new/", views.run_create, name="run_create"),
-    path(
-        "programmes/<int:pk>/companies/<int:company_pk>/profile/",
-        views.company_profile,
-        name="company_profile",
-    ),
-    path("programmes/<int:pk>/advisor-profile/", views.advisor_profile, name="advisor_profile"),
-    path("rules/<int:pk>/remove/", views.rule_remove, name="rule_remove"),
-    path("advisor-profiles/<int:pk>/withdraw/", views.advisor_withdraw, name="advisor_withdraw"),
-    path("runs/<int:pk>/", views.run_detail, name="run"),
-    path("runs/<int:pk>/override/", views.run_override, name="run_override"),
-    path("runs/<int:pk>/swap/", views.run_swap, name="run_swap"),
-    path("runs/<int:pk>/confirm/", views.run_confirm, name="run_confirm"),
-    path("runs/<int:pk>/discard/", views.run_discard, name="run_discard"),
-    path("runs/<int:pk>/export.csv", views.run_csv, name="run_csv"),
-    *urls_cases.urlpatterns,
+    path("", include("matching.profiles.urls")),
+    path("", include("matching.runs.urls")),
+    path("", include("matching.cases.urls")),
 ]

@@ -1,4 +1,4 @@
-"""Benchmark of the matching optimiser (`matching.optimizer`): speed and quality.
+"""Benchmark of the matching optimiser (`matching.runs.optimizer`): speed and quality.
 
 Not a test (nothing here is collected by pytest, see conftest.py): it asserts
 nothing about speed, it prints a summary table. Run from the repository root:
@@ -32,7 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from matching.optimizer import Assignment, Problem, greedy, solve  # noqa: E402
+from matching.runs.optimizer import greedy, solve  # noqa: E402
+from matching.runs.problem import Assignment, Problem  # noqa: E402
 
 # (label, companies, advisors, capacity per advisor)
 SIZES = [

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from matching import case_services
+from matching.cases import services as case_services
 from matching.models import CasePhaseChange, Phase
 from programme import services
 from programme.models import Enrolment

@@ -6,12 +6,13 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from matching.models import Case, MatchRun
+from matching.models import AdvisorProfile, Case, CompanyProfile, MatchRun
 from programme import services
+from programme.models import Enrolment
 from tests import factories
-from tests.e2e.helpers import da, login_and_expect_dashboard
+from tests.e2e.helpers import da, login_and_expect_dashboard, logout
 from tests.e2e.test_accessibility import assert_accessible
-from tests.matching.test_runs import LS, SM, add_advisor, add_company, challenge_only
+from tests.matching.builders import LS, SM, add_advisor, add_company, challenge_only
 
 
 @pytest.fixture
@@ -83,10 +84,6 @@ def test_facilitator_runs_changes_and_confirms_a_match(
 
 
 def test_owner_and_advisor_fill_in_their_profiles(page: Page, live_server, programme):
-    from matching.models import AdvisorProfile, CompanyProfile
-    from programme.models import Enrolment
-    from tests.e2e.helpers import logout
-
     company = factories.OrganisationFactory(name="Nyt Firma")
     Enrolment.objects.create(programme=programme, organisation=company)
     owner = factories.smv_owner(organisation=company)

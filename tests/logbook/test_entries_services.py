@@ -167,7 +167,7 @@ def test_consent_update_records_who_and_when(logbook, owner):
 
 
 def _column():
-    from matching import dashboard
+    from matching.cases import dashboard
 
     return next(c for c in dashboard.columns() if c.key == "logbook_entries")
 
