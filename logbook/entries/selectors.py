@@ -1,88 +1,35 @@
-"""Read queries on logbooks, each a fixed number of SQL queries whatever the data size."""
+"""Reads of logbook entries (the list with filters and search, one entry, versions,
+drafts, recently deleted, what an entry may link to), each a fixed number of SQL
+queries whatever the data size."""
 
+import datetime
 from datetime import timedelta
+from typing import Any
 
-from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, TextField, Value
+from django.db.models import CharField, Count, Q, QuerySet, TextField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-from bifrost.accounts.models import AccessLogEntry, Membership, Organisation, Role
-from logbook.models import Entry, EntryComment, EntryDraft, EntryVersion, Logbook
-from logbook.services import UNDO_DAYS
-from matching.models import Case
-from programme.models import Enrolment, Meeting
+from knowledge.models import Kind as PageKind
+from knowledge.models import Page
+from logbook.entries.schema import LINE_FIELDS, MEETING_FIELD, TEXT_FIELDS, EntryData
+from logbook.models import Entry, EntryDraft, EntryVersion, Logbook
+from matching.models import Case, CaseGoal
+from programme.models import Meeting
 
-
-def company_logbooks(user) -> QuerySet[Logbook]:
-    """Logbooks of the companies the person belongs to (newest programme first)."""
-    company_ids = Membership.objects.filter(
-        user=user, organisation__kind=Organisation.Kind.COMPANY
-    ).values("organisation_id")
-    return (
-        Logbook.objects.filter(company_id__in=company_ids)
-        .select_related("programme", "company")
-        .order_by("-programme__starts_on", "company__name")
-    )
-
-
-def missing_owner_logbooks(user) -> list[tuple[int, int]]:
-    """(programme id, company id) of active enrolments of the person's companies
-    (as SMV owner) that have no logbook yet."""
-    owned = Membership.objects.filter(
-        user=user, role=Role.SMV_OWNER, organisation__kind=Organisation.Kind.COMPANY
-    ).values("organisation_id")
-    has_logbook = Logbook.objects.filter(
-        programme_id=OuterRef("programme_id"), company_id=OuterRef("organisation_id")
-    )
-    return list(
-        Enrolment.objects.filter(organisation_id__in=owned, left_at__isnull=True)
-        .exclude(Exists(has_logbook))
-        .values_list("programme_id", "organisation_id")
-    )
-
-
-def advisor_logbooks(user) -> QuerySet[Logbook]:
-    """Logbooks the advisor may read: shared with the advisor, company on their active case."""
-    on_case = Case.objects.filter(
-        advisor=user,
-        status=Case.Status.ACTIVE,
-        programme_id=OuterRef("programme_id"),
-        company_id=OuterRef("company_id"),
-    )
-    return (
-        Logbook.objects.filter(share_with_advisor=True)
-        .filter(Exists(on_case))
-        .select_related("programme", "company")
-        .order_by("-programme__starts_on", "company__name")
-    )
-
-
-def researcher_logbooks() -> QuerySet[Logbook]:
-    """Logbooks the companies share with the researchers (facilitators)."""
-    return (
-        Logbook.objects.filter(share_with_researchers=True)
-        .select_related("programme", "company")
-        .order_by("-programme__starts_on", "programme__name", "company__name")
-    )
+# A deleted entry can be brought back for this many days; then it is purged.
+UNDO_DAYS = 30
+LINKABLE_PAGE_KINDS = (PageKind.PRINCIPLE, PageKind.PHASE)
 
 
 def _search_text():
-    return Concat(
-        "title",
-        Value(" "),
-        "body",
-        Value(" "),
-        "for_whom",
-        Value(" "),
-        "when_text",
-        Value(" "),
-        "expected_effect",
-        Value(" "),
-        Cast("hindrances", TextField()),
-        Value(" "),
-        Cast("helps", TextField()),
-        output_field=CharField(),
-    )
+    """What the search looks in: every written field of the schema."""
+    parts: list = []
+    for name in TEXT_FIELDS:
+        parts += [name, Value(" ")]
+    for name in LINE_FIELDS:
+        parts += [Cast(name, TextField()), Value(" ")]
+    return Concat(*parts[:-1], output_field=CharField())
 
 
 def entries(
@@ -141,29 +88,44 @@ def draft(*, logbook: Logbook, entry: Entry | None, user) -> EntryDraft | None:
     return drafts.filter(entry=entry).first()
 
 
-def comments(entry: Entry) -> QuerySet[EntryComment]:
-    return entry.comments.select_related("author")
+def linkable_goals(logbook: Logbook) -> QuerySet[CaseGoal]:
+    """The goals of the company's active case in the programme."""
+    return CaseGoal.objects.filter(
+        case__programme_id=logbook.programme_id,
+        case__company_id=logbook.company_id,
+        case__status=Case.Status.ACTIVE,
+    ).order_by("position", "pk")
 
 
-def access_log(logbook: Logbook) -> QuerySet[AccessLogEntry]:
-    """Who outside the company touched its data, newest first."""
-    return AccessLogEntry.objects.filter(organisation_id=logbook.company_id).order_by(
-        "-created_at", "-pk"
+def linkable_pages() -> QuerySet[Page]:
+    """Published principles and phases."""
+    return Page.objects.filter(kind__in=LINKABLE_PAGE_KINDS, status=Page.Status.PUBLISHED).order_by(
+        "kind", "order", "title"
     )
 
 
-def advisor_of(logbook: Logbook):
-    """The advisor of the company's active case in the programme (or None)."""
-    case = (
-        Case.objects.filter(
-            programme_id=logbook.programme_id,
-            company_id=logbook.company_id,
-            status=Case.Status.ACTIVE,
-        )
-        .select_related("advisor")
-        .first()
+def data_from_snapshot(snapshot_data: dict, *, logbook: Logbook) -> EntryData:
+    """EntryData from a stored version or draft (links that no longer exist are left out)."""
+    try:
+        entry_date = datetime.date.fromisoformat(snapshot_data.get("entry_date") or "")
+    except ValueError:
+        entry_date = timezone.localdate()
+    values: dict[str, Any] = {
+        "kind": snapshot_data.get("kind") or Entry.Kind.PROBLEM_FOCUS,
+        "entry_date": entry_date,
+        MEETING_FIELD: None,
+    }
+    for name in TEXT_FIELDS:
+        values[name] = snapshot_data.get(name) or ""
+    for name in LINE_FIELDS:
+        values[name] = list(snapshot_data.get(name) or [])
+    if snapshot_data.get(MEETING_FIELD):
+        values[MEETING_FIELD] = meetings(logbook).filter(pk=snapshot_data[MEETING_FIELD]).first()
+    values["goals"] = list(linkable_goals(logbook).filter(pk__in=snapshot_data.get("goals") or []))
+    values["knowledge_pages"] = list(
+        linkable_pages().filter(pk__in=snapshot_data.get("knowledge_pages") or [])
     )
-    return case.advisor if case else None
+    return EntryData(**values)
 
 
 def entries_since_last_meeting(cases) -> dict[int, int | None]:
@@ -212,11 +174,11 @@ def entries_since_last_meeting(cases) -> dict[int, int | None]:
     )
     result: dict[int, int | None] = {}
     for case in cases:
-        row = logbooks.get((case.programme_id, case.company_id))
-        if row is None:
+        found = logbooks.get((case.programme_id, case.company_id))
+        if found is None:
             result[case.pk] = 0  # no logbook yet: the default consent shares it
-        elif not row["share_with_advisor"]:
+        elif not found["share_with_advisor"]:
             result[case.pk] = None
         else:
-            result[case.pk] = counts.get(row["pk"], 0)
+            result[case.pk] = counts.get(found["pk"], 0)
     return result

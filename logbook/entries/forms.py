@@ -1,8 +1,11 @@
+"""Forms of logbook entries: the entry (any kind), its autosaved draft, a comment and
+the filters of the logbook page. The entry's fields come from `entries.schema`."""
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from logbook import services
+from logbook.entries import schema, selectors
 from logbook.models import Entry, EntryComment, Logbook
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -99,78 +102,52 @@ class EntryForm(forms.Form):
     def __init__(self, *args, logbook: Logbook, **kwargs):
         super().__init__(*args, **kwargs)
         self.logbook = logbook
-        self.fields["meeting"].queryset = services.linkable_meetings(logbook)
+        self.fields["meeting"].queryset = selectors.meetings(logbook)
         self.fields["meeting"].label_from_instance = lambda m: f"{m.title} ({m.starts_at:%d.%m.%Y})"
-        self.fields["goals"].queryset = services.linkable_goals(logbook)
-        self.fields["knowledge_pages"].queryset = services.linkable_pages()
+        self.fields["goals"].queryset = selectors.linkable_goals(logbook)
+        self.fields["knowledge_pages"].queryset = selectors.linkable_pages()
         self.fields["knowledge_pages"].label_from_instance = lambda p: (
             f"{p.get_kind_display()}: {p.title}"
         )
         if not self.is_bound and "entry_date" not in self.initial:
             self.initial["entry_date"] = timezone.localdate()
 
-    def entry_data(self) -> services.EntryData:
+    def entry_data(self) -> schema.EntryData:
         data = self.cleaned_data
-        return services.EntryData(
-            kind=data["kind"],
-            entry_date=data["entry_date"],
-            title=data["title"],
-            body=data.get("body", ""),
-            for_whom=data.get("for_whom", ""),
-            when_text=data.get("when_text", ""),
-            expected_effect=data.get("expected_effect", ""),
-            hindrances=data.get("hindrances") or [],
-            helps=data.get("helps") or [],
-            meeting=data.get("meeting"),
-            goals=list(data.get("goals") or []),
-            knowledge_pages=list(data.get("knowledge_pages") or []),
-        )
+        values = {"kind": data["kind"], "entry_date": data["entry_date"]}
+        for name in schema.TEXT_FIELDS:
+            values[name] = data.get(name, "")
+        for name in (*schema.LINE_FIELDS, *schema.LINK_FIELDS):
+            values[name] = list(data.get(name) or [])
+        values[schema.MEETING_FIELD] = data.get(schema.MEETING_FIELD)
+        return schema.EntryData(**values)
 
     def text_for_privacy_check(self) -> str:
         """Everything written in the form, for the privacy guard (works on unclean data too)."""
         source = self.cleaned_data if hasattr(self, "cleaned_data") else {}
         parts = []
-        for name in ("title", "body", "for_whom", "when_text", "expected_effect"):
+        for name in schema.TEXT_FIELDS:
             parts.append(str(source.get(name) or self.data.get(name) or ""))
-        for name in ("hindrances", "helps"):
+        for name in schema.LINE_FIELDS:
             value = source.get(name)
             parts.append("\n".join(value) if value else str(self.data.get(name) or ""))
         return "\n".join(parts)
 
 
 def initial_from_entry(entry: Entry) -> dict:
-    return {
-        "kind": entry.kind,
-        "entry_date": entry.entry_date,
-        "title": entry.title,
-        "body": entry.body,
-        "for_whom": entry.for_whom,
-        "when_text": entry.when_text,
-        "expected_effect": entry.expected_effect,
-        "hindrances": entry.hindrances,
-        "helps": entry.helps,
-        "meeting": entry.meeting_id,
-        "goals": [goal.pk for goal in entry.goals.all()],
-        "knowledge_pages": [page.pk for page in entry.knowledge_pages.all()],
-        "version": entry.version,
+    initial = {
+        name: getattr(entry, name) for name in ("kind", "entry_date", *schema.WRITTEN_FIELDS)
     }
+    initial[schema.MEETING_FIELD] = entry.meeting_id
+    for name in schema.LINK_FIELDS:
+        initial[name] = [item.pk for item in getattr(entry, name).all()]
+    initial["version"] = entry.version
+    return initial
 
 
-DRAFT_FIELDS = (
-    "kind",
-    "entry_date",
-    "title",
-    "body",
-    "for_whom",
-    "when_text",
-    "expected_effect",
-    "hindrances",
-    "helps",
-    "meeting",
-    "goals",
-    "knowledge_pages",
-)
-DRAFT_LIST_FIELDS = ("goals", "knowledge_pages")
+# A draft keeps the form's raw content of every field; links as lists of ids.
+DRAFT_FIELDS = schema.FIELDS
+DRAFT_LIST_FIELDS = schema.LINK_FIELDS
 
 
 def draft_data_from_post(post) -> dict:
@@ -203,44 +180,6 @@ class CommentForm(forms.ModelForm):
         fields = ["text"]
         labels = {"text": _("Your comment")}
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-
-
-class ConsentForm(forms.Form):
-    share_with_advisor = forms.BooleanField(
-        label=_("Our advisor may read the logbook"),
-        required=False,
-        help_text=_(
-            "The advisor of our case can read the entries and comment on them, and sees how "
-            "many entries we wrote since the last meeting. Every time they look, it is "
-            "recorded in the list of who has looked at our logbook."
-        ),
-    )
-    share_with_researchers = forms.BooleanField(
-        label=_("The researchers may read the logbook"),
-        required=False,
-        help_text=_(
-            "The programme's facilitators, who are also researchers, can read the entries "
-            "and use them in the research without company or person names. Every time "
-            "they look, it is recorded."
-        ),
-    )
-
-
-class SettingsForm(forms.Form):
-    staff_names = forms.CharField(
-        label=_("Staff list (one name per line)"),
-        required=False,
-        max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_(
-            "Only used to warn you when an entry names one of your employees. It is never "
-            "shown to the advisor or the researchers."
-        ),
-    )
-    reminders_enabled = forms.BooleanField(
-        label=_("Remind us when nothing was written in the 14 days before a meeting"),
-        required=False,
-    )
 
 
 class FilterForm(forms.Form):
