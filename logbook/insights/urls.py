@@ -1,8 +1,8 @@
-"""Change logic, readiness and critical situations (included into logbook/urls.py)."""
+"""Change logic, readiness and critical situations (included by logbook/urls.py)."""
 
 from django.urls import path
 
-from logbook import views_insights as views
+from logbook.insights import views
 
 urlpatterns = [
     path("<int:pk>/readiness/", views.readiness_page, name="readiness"),

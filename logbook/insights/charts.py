@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from logbook import readiness
+from logbook.insights import readiness
 
 WIDTH = 720
 PLOT_LEFT, PLOT_RIGHT = 56, WIDTH - 24
@@ -72,6 +72,122 @@ def _empty_svg(id_prefix: str) -> SafeString:
     )
 
 
+def _grid() -> list[str]:
+    """Grid lines and y axis labels 1..5, the axis title and the x axis."""
+    parts = []
+    for score in range(readiness.MIN_SCORE, readiness.MAX_SCORE + 1):
+        y = _y(score)
+        parts.append(
+            f'<line x1="{PLOT_LEFT}" y1="{y:.1f}" x2="{PLOT_RIGHT}" y2="{y:.1f}" '
+            f'stroke="#c8c8c8" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{PLOT_LEFT - 10}" y="{y + 5:.1f}" {FONT} font-size="13" '
+            f'text-anchor="end" fill="#1a1a1a">{score}</text>'
+        )
+    parts.append(
+        f'<text x="14" y="{(PLOT_TOP + PLOT_BOTTOM) / 2:.1f}" {FONT} font-size="12" '
+        f'fill="#1a1a1a" transform="rotate(-90 14 {(PLOT_TOP + PLOT_BOTTOM) / 2:.1f})" '
+        f'text-anchor="middle">{_e(_("score (1–5)"))}</text>'
+    )
+    parts.append(
+        f'<line x1="{PLOT_LEFT}" y1="{PLOT_BOTTOM}" x2="{PLOT_RIGHT}" y2="{PLOT_BOTTOM}" '
+        f'stroke="#1a1a1a" stroke-width="1"/>'
+    )
+    return parts
+
+
+def _date_labels(xs: list[float], dates: list) -> list[str]:
+    """Date labels under the x axis (thinned out when there are many checks)."""
+    parts = []
+    step = max(1, math.ceil(len(dates) / 8))
+    for index, (x, day) in enumerate(zip(xs, dates, strict=True)):
+        if index % step and index != len(dates) - 1:
+            continue
+        parts.append(
+            f'<text x="{x:.1f}" y="{PLOT_BOTTOM + 22}" {FONT} font-size="12" '
+            f'text-anchor="middle" fill="#1a1a1a">{_e(date_format(day, "SHORT_DATE_FORMAT"))}'
+            f"</text>"
+        )
+    return parts
+
+
+def _statement_lines(xs: list[float], checks: list) -> list[str]:
+    """One line per statement, dodged a few pixels sideways so equal scores stay visible."""
+    parts = []
+    for index, (key, _label) in enumerate(readiness.STATEMENTS):
+        colour, dash = SERIES_STYLES[index]
+        dodge = (index - 2.5) * 3
+        label = _e(readiness.SHORT_LABELS[key])
+        points = [
+            (x + dodge, _y(score), check, score)
+            for x, check in zip(xs, checks, strict=True)
+            if (score := _valid_score(check.scores, key)) is not None
+        ]
+        if len(points) > 1:
+            path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _c, _s in points)
+            parts.append(
+                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2" '
+                f'stroke-dasharray="{dash}"/>'
+            )
+        for px, py, check, score in points:
+            when = _e(date_format(check.taken_on, "SHORT_DATE_FORMAT"))
+            parts.append(
+                f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{colour}">'
+                f"<title>{label}, {when}: {score}</title></circle>"
+            )
+    return parts
+
+
+def _average_line(xs: list[float], checks: list, average_label: str) -> list[str]:
+    """The average on top: a thick black line with its value at each point."""
+    parts = []
+    averages = [
+        (x, avg, check)
+        for x, check in zip(xs, checks, strict=True)
+        if (avg := readiness.average(check.scores or {})) is not None
+    ]
+    if len(averages) > 1:
+        path = " ".join(f"{x:.1f},{_y(avg):.1f}" for x, avg, _c in averages)
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{AVERAGE_COLOUR}" stroke-width="4"/>'
+        )
+    for x, avg, check in averages:
+        when = _e(date_format(check.taken_on, "SHORT_DATE_FORMAT"))
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{_y(avg):.1f}" r="5" fill="{AVERAGE_COLOUR}" '
+            f'stroke="#ffffff" stroke-width="1.5"><title>{average_label}, {when}: '
+            f"{avg:.1f}</title></circle>"
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{_y(avg) - 10:.1f}" {FONT} font-size="12" '
+            f'font-weight="bold" text-anchor="middle" fill="{AVERAGE_COLOUR}">{avg:.1f}</text>'
+        )
+    return parts
+
+
+def _legend(average_label: str) -> list[str]:
+    """Two columns, the average first."""
+    parts = []
+    legend = [(average_label, AVERAGE_COLOUR, "", 4)] + [
+        (_e(readiness.SHORT_LABELS[key]), colour, dash, 2)
+        for (key, _label), (colour, dash) in zip(readiness.STATEMENTS, SERIES_STYLES, strict=True)
+    ]
+    for index, (text, colour, dash, width) in enumerate(legend):
+        column, row = divmod(index, 4)
+        lx = PLOT_LEFT + column * 330
+        ly = LEGEND_TOP + row * LEGEND_ROW
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        parts.append(
+            f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 36}" y2="{ly - 4}" stroke="{colour}" '
+            f'stroke-width="{width}"{dash_attr}/>'
+        )
+        parts.append(
+            f'<text x="{lx + 44}" y="{ly}" {FONT} font-size="13" fill="#1a1a1a">{text}</text>'
+        )
+    return parts
+
+
 def readiness_chart_svg(
     checks, *, id_prefix: str = "readiness-chart", responsive: bool = False
 ) -> SafeString:
@@ -101,6 +217,7 @@ def readiness_chart_svg(
     )
     height = LEGEND_TOP + 4 * LEGEND_ROW + 8
     size = "" if responsive else f'width="{WIDTH}" height="{height}" '
+    average_label = _e(_("Average of the six statements"))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" {size}'
         f'role="img" aria-labelledby="{pid}-title {pid}-desc">',
@@ -109,98 +226,11 @@ def readiness_chart_svg(
         f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="#ffffff"/>',
         f'<text x="{PLOT_LEFT}" y="22" {FONT} font-size="15" font-weight="bold" '
         f'fill="#1a1a1a">{title}</text>',
+        *_grid(),
+        *_date_labels(xs, dates),
+        *_statement_lines(xs, checks),
+        *_average_line(xs, checks, average_label),
+        *_legend(average_label),
+        "</svg>",
     ]
-    # Grid and y axis labels 1..5.
-    for score in range(readiness.MIN_SCORE, readiness.MAX_SCORE + 1):
-        y = _y(score)
-        parts.append(
-            f'<line x1="{PLOT_LEFT}" y1="{y:.1f}" x2="{PLOT_RIGHT}" y2="{y:.1f}" '
-            f'stroke="#c8c8c8" stroke-width="1"/>'
-        )
-        parts.append(
-            f'<text x="{PLOT_LEFT - 10}" y="{y + 5:.1f}" {FONT} font-size="13" '
-            f'text-anchor="end" fill="#1a1a1a">{score}</text>'
-        )
-    parts.append(
-        f'<text x="14" y="{(PLOT_TOP + PLOT_BOTTOM) / 2:.1f}" {FONT} font-size="12" '
-        f'fill="#1a1a1a" transform="rotate(-90 14 {(PLOT_TOP + PLOT_BOTTOM) / 2:.1f})" '
-        f'text-anchor="middle">{_e(_("score (1–5)"))}</text>'
-    )
-    parts.append(
-        f'<line x1="{PLOT_LEFT}" y1="{PLOT_BOTTOM}" x2="{PLOT_RIGHT}" y2="{PLOT_BOTTOM}" '
-        f'stroke="#1a1a1a" stroke-width="1"/>'
-    )
-    # Date labels (thinned out when there are many checks).
-    step = max(1, math.ceil(len(checks) / 8))
-    for index, (x, day) in enumerate(zip(xs, dates, strict=True)):
-        if index % step and index != len(checks) - 1:
-            continue
-        parts.append(
-            f'<text x="{x:.1f}" y="{PLOT_BOTTOM + 22}" {FONT} font-size="12" '
-            f'text-anchor="middle" fill="#1a1a1a">{_e(date_format(day, "SHORT_DATE_FORMAT"))}'
-            f"</text>"
-        )
-    # One line per statement, dodged a few pixels sideways so equal scores stay visible.
-    for index, (key, _label) in enumerate(readiness.STATEMENTS):
-        colour, dash = SERIES_STYLES[index]
-        dodge = (index - 2.5) * 3
-        label = _e(readiness.SHORT_LABELS[key])
-        points = [
-            (x + dodge, _y(score), check, score)
-            for x, check in zip(xs, checks, strict=True)
-            if (score := _valid_score(check.scores, key)) is not None
-        ]
-        if len(points) > 1:
-            path = " ".join(f"{px:.1f},{py:.1f}" for px, py, _c, _s in points)
-            parts.append(
-                f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2" '
-                f'stroke-dasharray="{dash}"/>'
-            )
-        for px, py, check, score in points:
-            when = _e(date_format(check.taken_on, "SHORT_DATE_FORMAT"))
-            parts.append(
-                f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3" fill="{colour}">'
-                f"<title>{label}, {when}: {score}</title></circle>"
-            )
-    # The average on top.
-    averages = [
-        (x, avg, check)
-        for x, check in zip(xs, checks, strict=True)
-        if (avg := readiness.average(check.scores or {})) is not None
-    ]
-    average_label = _e(_("Average of the six statements"))
-    if len(averages) > 1:
-        path = " ".join(f"{x:.1f},{_y(avg):.1f}" for x, avg, _c in averages)
-        parts.append(
-            f'<polyline points="{path}" fill="none" stroke="{AVERAGE_COLOUR}" stroke-width="4"/>'
-        )
-    for x, avg, check in averages:
-        when = _e(date_format(check.taken_on, "SHORT_DATE_FORMAT"))
-        parts.append(
-            f'<circle cx="{x:.1f}" cy="{_y(avg):.1f}" r="5" fill="{AVERAGE_COLOUR}" '
-            f'stroke="#ffffff" stroke-width="1.5"><title>{average_label}, {when}: '
-            f"{avg:.1f}</title></circle>"
-        )
-        parts.append(
-            f'<text x="{x:.1f}" y="{_y(avg) - 10:.1f}" {FONT} font-size="12" '
-            f'font-weight="bold" text-anchor="middle" fill="{AVERAGE_COLOUR}">{avg:.1f}</text>'
-        )
-    # Legend: two columns, the average first.
-    legend = [(average_label, AVERAGE_COLOUR, "", 4)] + [
-        (_e(readiness.SHORT_LABELS[key]), colour, dash, 2)
-        for (key, _label), (colour, dash) in zip(readiness.STATEMENTS, SERIES_STYLES, strict=True)
-    ]
-    for index, (text, colour, dash, width) in enumerate(legend):
-        column, row = divmod(index, 4)
-        lx = PLOT_LEFT + column * 330
-        ly = LEGEND_TOP + row * LEGEND_ROW
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        parts.append(
-            f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 36}" y2="{ly - 4}" stroke="{colour}" '
-            f'stroke-width="{width}"{dash_attr}/>'
-        )
-        parts.append(
-            f'<text x="{lx + 44}" y="{ly}" {FONT} font-size="13" fill="#1a1a1a">{text}</text>'
-        )
-    parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 — every text above is escaped

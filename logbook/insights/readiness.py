@@ -42,16 +42,6 @@ def label(key: str) -> str:
     return str(dict(STATEMENTS).get(key, key))
 
 
-def valid_scores(scores) -> bool:
-    """True when ``scores`` has exactly the six keys, each an integer 1..5."""
-    if not isinstance(scores, dict) or set(scores) != set(STATEMENT_KEYS):
-        return False
-    return all(
-        isinstance(value, int) and not isinstance(value, bool) and MIN_SCORE <= value <= MAX_SCORE
-        for value in scores.values()
-    )
-
-
 def average(scores: dict) -> float | None:
     """The mean of the known statement scores, or None when there are none."""
     values = [

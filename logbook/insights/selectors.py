@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from knowledge.models import Page
-from logbook import readiness
+from logbook.insights import readiness
 from logbook.models import ChangeLogic, CriticalSituation, Entry, Logbook, ReadinessCheck
 from matching.models import Challenge, CompanyProfile
 
@@ -38,6 +38,10 @@ def critical_situations(logbook: Logbook) -> list[CriticalSituation]:
     return list(CriticalSituation.objects.filter(logbook=logbook).order_by("-occurred_on", "-pk"))
 
 
+def critical_situation(logbook: Logbook, pk: int) -> CriticalSituation | None:
+    return CriticalSituation.objects.filter(logbook=logbook, pk=pk).first()
+
+
 def initiatives(logbook: Logbook) -> list[Entry]:
     """The logbook's initiatives (not deleted) with their change logic, newest first.
     One query (the change logic is joined)."""
@@ -48,7 +52,8 @@ def initiatives(logbook: Logbook) -> list[Entry]:
     )
 
 
-def initiative_or_none(logbook: Logbook, entry_pk: int) -> Entry | None:
+def initiative(logbook: Logbook, entry_pk: int) -> Entry | None:
+    """A live initiative of the logbook with its change logic and knowledge pages."""
     return (
         Entry.objects.filter(
             logbook=logbook,

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from logbook import readiness
+from logbook.insights import readiness
 from logbook.models import CriticalSituation
 from matching.models import Challenge
 

@@ -6,35 +6,35 @@ reads only (each read is written to the access log); everybody else gets 404.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bifrost.accounts.models import AccessLogEntry
-from bifrost.core.submit import add_errors
-from logbook import charts, readiness
-from logbook import insights_selectors as selectors
-from logbook import insights_services as services
-from logbook.access import log_access, logbook_or_404
-from logbook.forms_insights import ChangeLogicForm, CriticalSituationForm, ReadinessCheckForm
-from logbook.models import CriticalSituation
+from bifrost.core.submit import submit
+from logbook.access.rules import logbook_or_404
+from logbook.access.services import log_access
+from logbook.entries import privacy
+from logbook.insights import charts, readiness, selectors, services
+from logbook.insights.forms import ChangeLogicForm, CriticalSituationForm, ReadinessCheckForm
+from logbook.insights.rules import critical_situation_or_404, initiative_or_404
 
 READ = AccessLogEntry.Action.READ
 WRITE_PERM = "logbook.write_logbook"
 
 
-def _privacy_warnings(logbook, *texts: str) -> list[str]:
-    """The privacy guard's warnings for the texts (never blocks a save)."""
-    from logbook import privacy  # written alongside; imported late on purpose
+def _warned(request, logbook, form, fields: tuple[str, ...], url: str):
+    """After a save: the privacy guard's warnings about the saved texts, then `url`."""
 
-    return privacy.warnings("\n".join(t for t in texts if t), logbook.staff_names)
+    def redirect_to(_result) -> str:
+        texts = "\n".join(t for t in (form.cleaned_data[name] for name in fields) if t)
+        for warning in privacy.warnings(texts, logbook.staff_names):
+            messages.warning(request, warning)
+        return url
 
-
-def _warn(request, logbook, *texts: str) -> None:
-    for warning in _privacy_warnings(logbook, *texts):
-        messages.warning(request, warning)
+    return redirect_to
 
 
 def _writable(request, logbook) -> bool:
@@ -57,21 +57,23 @@ def readiness_page(request, pk: int):
     if request.method == "POST":
         _require_write(request, logbook)
         form = ReadinessCheckForm(request.POST)
-        if form.is_valid():
-            try:
-                services.readiness_check_create(
-                    logbook=logbook,
-                    by=request.user,
-                    taken_on=form.cleaned_data["taken_on"],
-                    scores=form.scores(),
-                    note=form.cleaned_data["note"],
-                )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("The readiness check was saved."))
-                _warn(request, logbook, form.cleaned_data["note"])
-                return redirect("logbook:readiness", pk=logbook.pk)
+        response = submit(
+            request,
+            form,
+            lambda data: services.readiness_check_create(
+                logbook=logbook,
+                by=request.user,
+                taken_on=data["taken_on"],
+                scores=form.scores(),
+                note=data["note"],
+            ),
+            success=_("The readiness check was saved."),
+            redirect_to=_warned(
+                request, logbook, form, ("note",), reverse("logbook:readiness", args=[pk])
+            ),
+        )
+        if response is not None:
+            return response
     else:
         log_access(request, logbook, READ, "readiness")
         if can_write:
@@ -99,19 +101,12 @@ def readiness_page(request, pk: int):
 
 # --- Critical situations -----------------------------------------------------------
 
+SITUATION_FIELDS = ("occurred_on", "trigger", "what_happened", "what_supported")
+SITUATION_TEXTS = ("what_happened", "what_supported")
 
-def _situation_or_404(logbook, situation_pk: int) -> CriticalSituation:
-    return get_object_or_404(CriticalSituation, logbook=logbook, pk=situation_pk)
 
-
-def _situation_kwargs(form) -> dict:
-    data = form.cleaned_data
-    return {
-        "occurred_on": data["occurred_on"],
-        "trigger": data["trigger"],
-        "what_happened": data["what_happened"],
-        "what_supported": data["what_supported"],
-    }
+def _situation_kwargs(data) -> dict:
+    return {name: data[name] for name in SITUATION_FIELDS}
 
 
 @login_required
@@ -122,22 +117,23 @@ def critical_situations(request, pk: int):
     if request.method == "POST":
         _require_write(request, logbook)
         form = CriticalSituationForm(request.POST)
-        if form.is_valid():
-            try:
-                services.critical_situation_create(
-                    logbook=logbook, by=request.user, **_situation_kwargs(form)
-                )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("The situation was saved."))
-                _warn(
-                    request,
-                    logbook,
-                    form.cleaned_data["what_happened"],
-                    form.cleaned_data["what_supported"],
-                )
-                return redirect("logbook:critical_situations", pk=logbook.pk)
+        response = submit(
+            request,
+            form,
+            lambda data: services.critical_situation_create(
+                logbook=logbook, by=request.user, **_situation_kwargs(data)
+            ),
+            success=_("The situation was saved."),
+            redirect_to=_warned(
+                request,
+                logbook,
+                form,
+                SITUATION_TEXTS,
+                reverse("logbook:critical_situations", args=[pk]),
+            ),
+        )
+        if response is not None:
+            return response
     else:
         log_access(request, logbook, READ, "critical_situation")
         if can_write:
@@ -157,33 +153,29 @@ def critical_situations(request, pk: int):
 @login_required
 def critical_situation_edit(request, pk: int, situation_pk: int):
     logbook = logbook_or_404(request.user, pk, WRITE_PERM)
-    situation = _situation_or_404(logbook, situation_pk)
+    situation = critical_situation_or_404(logbook, situation_pk)
     if request.method == "POST":
         form = CriticalSituationForm(request.POST)
-        if form.is_valid():
-            try:
-                services.critical_situation_update(
-                    situation=situation, by=request.user, **_situation_kwargs(form)
-                )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("The situation was saved."))
-                _warn(
-                    request,
-                    logbook,
-                    form.cleaned_data["what_happened"],
-                    form.cleaned_data["what_supported"],
-                )
-                return redirect("logbook:critical_situations", pk=logbook.pk)
+        response = submit(
+            request,
+            form,
+            lambda data: services.critical_situation_update(
+                situation=situation, by=request.user, **_situation_kwargs(data)
+            ),
+            success=_("The situation was saved."),
+            redirect_to=_warned(
+                request,
+                logbook,
+                form,
+                SITUATION_TEXTS,
+                reverse("logbook:critical_situations", args=[pk]),
+            ),
+        )
+        if response is not None:
+            return response
     else:
         form = CriticalSituationForm(
-            initial={
-                "occurred_on": situation.occurred_on,
-                "trigger": situation.trigger,
-                "what_happened": situation.what_happened,
-                "what_supported": situation.what_supported,
-            }
+            initial={name: getattr(situation, name) for name in SITUATION_FIELDS}
         )
     return render(
         request,
@@ -195,7 +187,7 @@ def critical_situation_edit(request, pk: int, situation_pk: int):
 @login_required
 def critical_situation_delete(request, pk: int, situation_pk: int):
     logbook = logbook_or_404(request.user, pk, WRITE_PERM)
-    situation = _situation_or_404(logbook, situation_pk)
+    situation = critical_situation_or_404(logbook, situation_pk)
     if request.method == "POST":
         services.critical_situation_delete(situation=situation, by=request.user)
         messages.success(request, _("The situation was deleted."))
@@ -208,6 +200,8 @@ def critical_situation_delete(request, pk: int, situation_pk: int):
 
 
 # --- Change logic ------------------------------------------------------------------
+
+CHANGE_LOGIC_TEXTS = ("challenge_text", "expected_results", "knowledge_and_tools")
 
 
 @login_required
@@ -228,29 +222,27 @@ def change_logics(request, pk: int):
 @login_required
 def change_logic(request, pk: int, entry_pk: int):
     logbook = logbook_or_404(request.user, pk)
-    entry = selectors.initiative_or_none(logbook, entry_pk)
-    if entry is None:
-        raise Http404
+    entry = initiative_or_404(logbook, entry_pk)
     can_write = _writable(request, logbook)
     form = None
     if request.method == "POST":
         _require_write(request, logbook)
         form = ChangeLogicForm(request.POST)
-        if form.is_valid():
-            try:
-                services.change_logic_save(entry=entry, by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                messages.success(request, _("The change logic was saved."))
-                _warn(
-                    request,
-                    logbook,
-                    form.cleaned_data["challenge_text"],
-                    form.cleaned_data["expected_results"],
-                    form.cleaned_data["knowledge_and_tools"],
-                )
-                return redirect("logbook:change_logic", pk=logbook.pk, entry_pk=entry.pk)
+        response = submit(
+            request,
+            form,
+            lambda data: services.change_logic_save(entry=entry, by=request.user, **data),
+            success=_("The change logic was saved."),
+            redirect_to=_warned(
+                request,
+                logbook,
+                form,
+                CHANGE_LOGIC_TEXTS,
+                reverse("logbook:change_logic", args=[pk, entry.pk]),
+            ),
+        )
+        if response is not None:
+            return response
     else:
         log_access(request, logbook, READ, "change_logic", entry.pk)
         if can_write:

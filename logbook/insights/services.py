@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from logbook import readiness
+from logbook.insights import readiness
 from logbook.models import ChangeLogic, CriticalSituation, Entry, Logbook, ReadinessCheck
 
 # Dates may be a little in the future (another time zone, a meeting tomorrow), not more.
