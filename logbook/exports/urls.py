@@ -1,8 +1,8 @@
-"""PDF/CSV/JSON exports and the research dataset (included into logbook/urls.py)."""
+"""PDF/CSV/JSON exports and the research dataset (included by logbook/urls.py)."""
 
 from django.urls import path
 
-from logbook import views_exports as views
+from logbook.exports import views
 
 urlpatterns = [
     path("<int:pk>/export/", views.export_page, name="export"),

@@ -2,51 +2,37 @@
 
 The views parse the request and check access: anyone without
 ``logbook.export_logbook`` on the logbook gets 404 on every URL here, and the
-research dataset is 404 for everyone but facilitators. `logbook.exports` and
-`logbook.research` own the work. Files are served here, never from MEDIA_URL,
-so the permission check holds for the download too. Every export and download
-by someone outside the company is written to the access log; nothing here may
-be cached (``Cache-Control: no-store``).
+research dataset is 404 for everyone but facilitators. `pdf`, `downloads` and
+`research` own the work. Files are served here, never from MEDIA_URL, so the
+permission check holds for the download too. Every export and download by
+someone outside the company is written to the access log; nothing here may be
+cached (``Cache-Control: no-store``).
 """
 
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from bifrost.accounts.models import AccessLogEntry
-from bifrost.core.access import require_perm
-from logbook import exports, research
-from logbook.access import log_access, logbook_or_404
-from logbook.forms_exports import ExportForm
+from bifrost.core.http import is_htmx
+from bifrost.core.slugs import ascii_slug
+from bifrost.core.submit import submit
+from logbook.access.rules import logbook_or_404, programme_or_404
+from logbook.access.services import log_access
+from logbook.exports import downloads, research, selectors, services
+from logbook.exports.forms import ExportForm
+from logbook.exports.pdf import KEEP_FOR
+from logbook.exports.rules import export_or_404
 from logbook.models import Logbook, LogbookExport
-from programme.models import Programme
 
 PERM = "logbook.export_logbook"
 EXPORT = AccessLogEntry.Action.EXPORT
 RECENT = 10
-# slugify() drops letters without an ASCII decomposition; spell the Danish ones out.
-_DANISH_LETTERS = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa"})
-
-
-def _logbook(request, pk: int) -> Logbook:
-    return logbook_or_404(request.user, pk, PERM)
-
-
-def _export(logbook: Logbook, export_pk: int) -> LogbookExport:
-    """An export of this logbook that is still kept; 404 otherwise."""
-    export = LogbookExport.objects.filter(pk=export_pk, logbook=logbook).first()
-    if export is None or not exports.is_kept(export):
-        raise Http404
-    return export
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 def _no_store(response):
@@ -55,7 +41,7 @@ def _no_store(response):
 
 
 def download_name(logbook: Logbook, extension: str) -> str:
-    slug = slugify(logbook.company.name.translate(_DANISH_LETTERS)) or "company"
+    slug = ascii_slug(logbook.company.name, fallback="company")
     return f"logbook-{slug}-{timezone.localdate().isoformat()}.{extension}"
 
 
@@ -64,26 +50,26 @@ def download_name(logbook: Logbook, extension: str) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 def export_page(request, pk: int):
     """Choose what to export, start the PDF, and see the recent exports."""
-    logbook = _logbook(request, pk)
-    if request.method == "POST":
-        form = ExportForm(request.POST)
-        if form.is_valid():
-            export = exports.request_export(
-                logbook=logbook,
-                user=request.user,
-                date_from=form.cleaned_data["date_from"],
-                date_to=form.cleaned_data["date_to"],
-                grouping=form.cleaned_data["grouping"],
-            )
-            log_access(request, logbook, EXPORT, "logbook_export", export.pk)
-            return redirect("logbook:export", pk=logbook.pk)
-    else:
-        form = ExportForm()
-    recent = list(
-        LogbookExport.objects.filter(
-            logbook=logbook, created_at__gte=timezone.now() - exports.KEEP_FOR
-        ).order_by("-created_at", "-pk")[:RECENT]
+    logbook = logbook_or_404(request.user, pk, PERM)
+    form = ExportForm(request.POST if request.method == "POST" else None)
+
+    def start(data) -> LogbookExport:
+        export = services.logbook_export_request(
+            logbook=logbook,
+            user=request.user,
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            grouping=data["grouping"],
+        )
+        log_access(request, logbook, EXPORT, "logbook_export", export.pk)
+        return export
+
+    response = submit(
+        request, form, start, success=None, redirect_to=reverse("logbook:export", args=[pk])
     )
+    if response is not None:
+        return response
+    recent = list(selectors.kept_exports(logbook, keep_for=KEEP_FOR)[:RECENT])
     context = {"logbook": logbook, "form": form, "exports": recent}
     return render(request, "logbook/exports/export.html", context)
 
@@ -93,10 +79,10 @@ def export_page(request, pk: int):
 @require_safe
 def export_status(request, pk: int, export_pk: int):
     """One export's status; with HX-Request only the fragment that polls itself."""
-    logbook = _logbook(request, pk)
-    export = _export(logbook, export_pk)
+    logbook = logbook_or_404(request.user, pk, PERM)
+    export = export_or_404(logbook, export_pk)
     context = {"logbook": logbook, "export": export}
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(request, "logbook/exports/_status.html", context)
     return render(request, "logbook/exports/status.html", context)
 
@@ -105,8 +91,8 @@ def export_status(request, pk: int, export_pk: int):
 @login_required
 @require_safe
 def export_download(request, pk: int, export_pk: int):
-    logbook = _logbook(request, pk)
-    export = _export(logbook, export_pk)
+    logbook = logbook_or_404(request.user, pk, PERM)
+    export = export_or_404(logbook, export_pk)
     if export.status != LogbookExport.Status.DONE or not export.file:
         raise Http404
     try:
@@ -135,10 +121,10 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 @require_safe
 def export_csv(request, pk: int):
     """The whole logbook as CSV (entries with all fields and their comments)."""
-    logbook = _logbook(request, pk)
+    logbook = logbook_or_404(request.user, pk, PERM)
     log_access(request, logbook, EXPORT, "logbook_csv", logbook.pk)
     return _attachment(
-        exports.logbook_csv(logbook), "text/csv; charset=utf-8", download_name(logbook, "csv")
+        downloads.logbook_csv(logbook), "text/csv; charset=utf-8", download_name(logbook, "csv")
     )
 
 
@@ -147,10 +133,10 @@ def export_csv(request, pk: int):
 @require_safe
 def export_json(request, pk: int):
     """The whole logbook as JSON (entries with all fields and their comments)."""
-    logbook = _logbook(request, pk)
+    logbook = logbook_or_404(request.user, pk, PERM)
     log_access(request, logbook, EXPORT, "logbook_json", logbook.pk)
     return _attachment(
-        exports.logbook_json(logbook), "application/json", download_name(logbook, "json")
+        downloads.logbook_json(logbook), "application/json", download_name(logbook, "json")
     )
 
 
@@ -159,11 +145,10 @@ def export_json(request, pk: int):
 @require_safe
 def research_dataset(request, pk: int):
     """The programme's pseudonymised research dataset (consented logbooks only)."""
-    programme = get_object_or_404(Programme, pk=pk)
-    require_perm(request.user, "logbook.export_research_dataset", programme)
+    programme = programme_or_404(request.user, pk, "logbook.export_research_dataset")
     logbooks, rows = research.dataset(programme)
     for logbook in logbooks:
         log_access(request, logbook, EXPORT, "research_dataset", programme.pk)
-    slug = slugify(programme.name.translate(_DANISH_LETTERS)) or "programme"
+    slug = ascii_slug(programme.name, fallback="programme")
     filename = f"research-dataset-{slug}-{timezone.localdate().isoformat()}.csv"
     return _attachment(research.dataset_csv(rows), "text/csv; charset=utf-8", filename)

@@ -18,7 +18,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from bifrost.accounts.models import Membership, Role
-from logbook.exports import safe_cell
+from logbook.entries import schema
+from logbook.exports.downloads import csv_cell
 from logbook.models import Entry, EntryComment, Logbook
 from programme.models import Programme
 
@@ -27,16 +28,9 @@ COLUMNS = [
     "entry_date",
     "kind",
     "author_role",
-    "title",
-    "body",
-    "for_whom",
-    "when_text",
-    "expected_effect",
-    "hindrances",
-    "helps",
+    *schema.WRITTEN_FIELDS,
     "meeting_number",
-    "goals",
-    "knowledge_pages",
+    *schema.LINK_FIELDS,
     "created_at",
     "comments",
 ]
@@ -91,6 +85,15 @@ def _role(roles: dict, company_id: int, user_id: int | None) -> str:
     return roles.get((company_id, user_id), UNKNOWN_ROLE)
 
 
+def _written(entry: Entry) -> list[str]:
+    """The entry's free text as written; lists one item a line."""
+    texts = [getattr(entry, name) for name in schema.TEXT_FIELDS]
+    lines = [
+        "\n".join(str(item) for item in getattr(entry, name) or []) for name in schema.LINE_FIELDS
+    ]
+    return texts + lines
+
+
 def dataset(programme: Programme) -> tuple[list[Logbook], list[list[str]]]:
     """The included logbooks and the rows (without the header), in a fixed number of
     queries. Rows are ordered by company code, date and entry."""
@@ -127,16 +130,12 @@ def dataset(programme: Programme) -> tuple[list[Logbook], list[list[str]]]:
                 entry.entry_date.isoformat(),
                 entry.kind,
                 _role(roles, company_id, entry.author_id),
-                entry.title,
-                entry.body,
-                entry.for_whom,
-                entry.when_text,
-                entry.expected_effect,
-                "\n".join(str(item) for item in entry.hindrances or []),
-                "\n".join(str(item) for item in entry.helps or []),
+                *_written(entry),
                 "" if entry.meeting is None else str(entry.meeting.number),
-                "\n".join(goal.title for goal in entry.goals.all()),
-                "\n".join(page.title for page in entry.knowledge_pages.all()),
+                *(
+                    "\n".join(item.title for item in getattr(entry, name).all())
+                    for name in schema.LINK_FIELDS
+                ),
                 timezone.localdate(entry.created_at).isoformat(),
                 comments,
             ]
@@ -149,5 +148,5 @@ def dataset_csv(rows: list[list[str]]) -> bytes:
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
+        writer.writerow([csv_cell(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode()
