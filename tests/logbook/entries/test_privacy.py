@@ -2,7 +2,7 @@
 
 import pytest
 
-from logbook import privacy
+from logbook.entries import privacy
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from bifrost.accounts.models import AccessLogEntry
-from logbook import research
+from logbook.exports import research
 from logbook.models import EntryComment
 from programme.models import Enrolment
 from tests import factories

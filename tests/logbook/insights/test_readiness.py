@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from logbook import charts, insights_services, readiness
+from logbook.insights import charts, readiness
+from logbook.insights import services as insights_services
 from logbook.models import ReadinessCheck
-from tests.logbook.insights_fixtures import english  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

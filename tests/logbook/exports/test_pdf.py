@@ -1,11 +1,9 @@
 """Logbook PDF export: one row and one task per version, an idempotent task with a
 deterministic file, progress and failures recorded, entries filtered and grouped, files
-purged after 7 days; CSV and JSON of the whole logbook, safe to open in a spreadsheet."""
+purged after 7 days by the core's purge of every registered export kind."""
 
-import csv
 import datetime
 import io
-import json
 from datetime import timedelta
 from pathlib import Path
 from unittest import mock
@@ -17,7 +15,10 @@ from django.core.files.storage import default_storage
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from logbook import exports
+from bifrost.core.exports import kinds
+from bifrost.core.tasks import purge_exports
+from logbook.exports import grouping, pdf, selectors, services
+from logbook.exports.pdf import LOGBOOK_PDF
 from logbook.models import CriticalSituation, Entry, EntryComment, LogbookExport, ReadinessCheck
 from logbook.tasks import export_pdf
 from tests.logbook.factories import EntryFactory
@@ -36,14 +37,14 @@ def _files(export: LogbookExport) -> list[Path]:
 def _made(logbook, user, capture, **options) -> LogbookExport:
     """Request the PDF and run the queued task (eager) as the commit would."""
     with capture(execute=True):
-        export = exports.request_export(logbook=logbook, user=user, **options)
+        export = services.logbook_export_request(logbook=logbook, user=user, **options)
     export.refresh_from_db()
     return export
 
 
 def _titles_in(export: LogbookExport) -> list[str]:
     """The headings of the laid-out PDF (its bookmarks), in order."""
-    document = exports.render_document(export, progress=False)
+    document = pdf.render_document(export, progress=False)
 
     def walk(nodes):
         for label, _target, children, _state in nodes:
@@ -51,38 +52,6 @@ def _titles_in(export: LogbookExport) -> list[str]:
             yield from walk(children)
 
     return list(walk(document.make_bookmark_tree()))
-
-
-@pytest.fixture
-def entries(logbook, owner):
-    return [
-        EntryFactory(
-            logbook=logbook,
-            author=owner,
-            kind=Entry.Kind.PROBLEM_FOCUS,
-            entry_date=datetime.date(2027, 5, 10),
-            title="Travlhed i redaktionen",
-        ),
-        EntryFactory(
-            logbook=logbook,
-            author=owner,
-            kind=Entry.Kind.INITIATIVE,
-            entry_date=datetime.date(2027, 6, 20),
-            title="Fast ugentligt tjek-ind",
-            for_whom="Hele redaktionen",
-            when_text="Mandage kl. 9",
-            expected_effect="Færre misforståelser om opgaver",
-        ),
-        EntryFactory(
-            logbook=logbook,
-            author=owner,
-            kind=Entry.Kind.REFLECTION,
-            entry_date=datetime.date(2027, 9, 1),
-            title="Hvad hjælper os",
-            hindrances=["Deadlines samles om torsdagen"],
-            helps=["Korte møder"],
-        ),
-    ]
 
 
 # --- Requesting the export -----------------------------------------------------------
@@ -93,9 +62,9 @@ def test_a_double_request_gives_one_row_and_queues_one_task(
 ):
     with mock.patch.object(export_pdf, "delay") as delay:
         with django_capture_on_commit_callbacks(execute=True):
-            first = exports.request_export(logbook=logbook, user=owner)
+            first = services.logbook_export_request(logbook=logbook, user=owner)
         with django_capture_on_commit_callbacks(execute=True):
-            second = exports.request_export(logbook=logbook, user=owner)
+            second = services.logbook_export_request(logbook=logbook, user=owner)
     assert first.pk == second.pk
     assert LogbookExport.objects.filter(logbook=logbook).count() == 1
     delay.assert_called_once_with(first.pk)
@@ -106,16 +75,16 @@ def test_other_options_or_changed_content_give_a_new_version(
 ):
     with mock.patch.object(export_pdf, "delay") as delay:
         with django_capture_on_commit_callbacks(execute=True):
-            whole = exports.request_export(logbook=logbook, user=owner)
-            by_meeting = exports.request_export(
+            whole = services.logbook_export_request(logbook=logbook, user=owner)
+            by_meeting = services.logbook_export_request(
                 logbook=logbook, user=owner, grouping=LogbookExport.Grouping.MEETING
             )
-            ranged = exports.request_export(
+            ranged = services.logbook_export_request(
                 logbook=logbook, user=owner, date_from=datetime.date(2027, 6, 1)
             )
         EntryComment.objects.create(entry=entries[0], author=owner, text="Ny kommentar")
         with django_capture_on_commit_callbacks(execute=True):
-            after_comment = exports.request_export(logbook=logbook, user=owner)
+            after_comment = services.logbook_export_request(logbook=logbook, user=owner)
     assert len({whole.pk, by_meeting.pk, ranged.pk, after_comment.pk}) == 4
     assert delay.call_count == 4
 
@@ -125,12 +94,12 @@ def test_a_failed_export_is_queued_again_by_the_next_request(
 ):
     with mock.patch.object(export_pdf, "delay") as delay:
         with django_capture_on_commit_callbacks(execute=True):
-            export = exports.request_export(logbook=logbook, user=owner)
+            export = services.logbook_export_request(logbook=logbook, user=owner)
         LogbookExport.objects.filter(pk=export.pk).update(
             status=LogbookExport.Status.FAILED, error="boom"
         )
         with django_capture_on_commit_callbacks(execute=True):
-            again = exports.request_export(logbook=logbook, user=owner)
+            again = services.logbook_export_request(logbook=logbook, user=owner)
     assert again.pk == export.pk
     assert delay.call_count == 2
     again.refresh_from_db()
@@ -143,12 +112,12 @@ def test_a_stale_waiting_export_is_queued_again(
 ):
     with mock.patch.object(export_pdf, "delay") as delay:
         with django_capture_on_commit_callbacks(execute=True):
-            export = exports.request_export(logbook=logbook, user=owner)
+            export = services.logbook_export_request(logbook=logbook, user=owner)
         LogbookExport.objects.filter(pk=export.pk).update(
-            created_at=timezone.now() - exports.STALE_AFTER - timedelta(minutes=1)
+            created_at=timezone.now() - pdf.STALE_AFTER - timedelta(minutes=1)
         )
         with django_capture_on_commit_callbacks(execute=True):
-            exports.request_export(logbook=logbook, user=owner)
+            services.logbook_export_request(logbook=logbook, user=owner)
     assert delay.call_count == 2
 
 
@@ -169,7 +138,7 @@ def test_the_task_makes_a_pdf_with_the_entries(
     assert export.progress == 100
     assert export.pages and export.pages >= 3
     assert export.finished_at is not None
-    assert export.file.name == exports.file_name(export)
+    assert export.file.name == pdf.file_name(export)
     with default_storage.open(export.file.name, "rb") as handle:
         assert handle.read(5) == b"%PDF-"
     titles = _titles_in(export)
@@ -184,13 +153,13 @@ def test_a_retried_task_leaves_one_file_with_the_deterministic_name(
         mock.patch.object(export_pdf, "delay"),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        export = exports.request_export(logbook=logbook, user=owner)
+        export = services.logbook_export_request(logbook=logbook, user=owner)
     # A leftover file of the same name from a run that died before marking the row.
-    name = exports.file_name(export)
+    name = pdf.file_name(export)
     default_storage.save(name, io.BytesIO(b"half a file"))
-    assert exports.build_pdf(export.pk) == LogbookExport.Status.DONE
+    assert LOGBOOK_PDF.build(export.pk) == LogbookExport.Status.DONE
     # The broker redelivers the task: nothing more is written.
-    assert exports.build_pdf(export.pk) == LogbookExport.Status.DONE
+    assert LOGBOOK_PDF.build(export.pk) == LogbookExport.Status.DONE
     export.refresh_from_db()
     assert export.file.name == name
     assert [path.name for path in _files(export)] == [Path(name).name]
@@ -201,28 +170,27 @@ def test_a_retried_task_leaves_one_file_with_the_deterministic_name(
 def test_progress_is_recorded_while_rendering(logbook, owner, entries):
     export = LogbookExport.objects.create(logbook=logbook, version="v" * 64, requested_by=owner)
     seen = []
-    original = exports._progress
+    original = pdf._progress
 
     def spy(export_id, value):
         original(export_id, value)
         seen.append(LogbookExport.objects.get(pk=export_id).progress)
 
-    with mock.patch.object(exports, "_progress", side_effect=spy):
-        exports.build_pdf(export.pk)
+    with mock.patch.object(pdf, "_progress", side_effect=spy):
+        LOGBOOK_PDF.build(export.pk)
     assert seen == sorted(seen)
     assert seen and 0 < seen[0] < 100
     export.refresh_from_db()
     assert (export.status, export.progress) == (LogbookExport.Status.DONE, 100)
 
 
-def test_a_failure_is_recorded_with_a_clear_message(logbook, owner, entries):
+def test_a_failure_is_recorded_with_a_clear_message(logbook, owner, entries, english):
     export = LogbookExport.objects.create(logbook=logbook, version="f" * 64, requested_by=owner)
     with (
-        mock.patch.object(exports, "render_pdf", side_effect=MemoryError("out of memory")),
+        mock.patch.object(pdf, "render_pdf", side_effect=MemoryError("out of memory")),
         pytest.raises(MemoryError),
-        translation.override("en"),
     ):
-        exports.build_pdf(export.pk)
+        LOGBOOK_PDF.build(export.pk)
     export.refresh_from_db()
     assert export.status == LogbookExport.Status.FAILED
     assert "PDF could not be made" in export.error
@@ -233,7 +201,7 @@ def test_a_failure_is_recorded_with_a_clear_message(logbook, owner, entries):
 def test_a_failing_task_in_eager_mode_marks_the_row_failed(
     logbook, owner, entries, django_capture_on_commit_callbacks
 ):
-    with mock.patch.object(exports, "render_pdf", side_effect=ValueError("bad")):
+    with mock.patch.object(pdf, "render_pdf", side_effect=ValueError("bad")):
         export = _made(logbook, owner, django_capture_on_commit_callbacks)
     assert export.status == LogbookExport.Status.FAILED
     assert export.error
@@ -261,7 +229,7 @@ def test_a_date_range_keeps_only_entries_in_it(
 
 def test_deleted_entries_are_left_out(logbook, owner, entries):
     Entry.objects.filter(pk=entries[0].pk).update(deleted_at=timezone.now())
-    assert [e.pk for e in exports.entries(logbook)] == [entries[1].pk, entries[2].pk]
+    assert [e.pk for e in selectors.entries(logbook)] == [entries[1].pk, entries[2].pk]
 
 
 def test_grouping_by_meeting_period(logbook, owner, programme):
@@ -281,8 +249,8 @@ def test_grouping_by_meeting_period(logbook, owner, programme):
     after_second = EntryFactory(
         logbook=logbook, author=owner, entry_date=second_day, title="Efter andet"
     )
-    groups = exports.group_by_meeting_period(
-        list(exports.entries(logbook)), exports._meetings(logbook)
+    groups = grouping.group_by_meeting_period(
+        list(selectors.entries(logbook)), selectors.meetings(logbook)
     )
     assert [[e.pk for e in g.entries] for g in groups] == [
         [before.pk],
@@ -300,7 +268,7 @@ def test_the_meeting_grouping_shows_in_the_pdf(
     )
     assert export.status == LogbookExport.Status.DONE
     titles = _titles_in(export)
-    groups = exports.pdf_context(export)["groups"]
+    groups = pdf.pdf_context(export)["groups"]
     assert len(groups) >= 2
     for group in groups:
         assert group.title in titles
@@ -309,7 +277,7 @@ def test_the_meeting_grouping_shows_in_the_pdf(
 
 
 def test_grouping_by_kind_follows_the_kinds_in_order(logbook, owner, entries):
-    groups = exports.group_by_kind(list(exports.entries(logbook)))
+    groups = grouping.group_by_kind(list(selectors.entries(logbook)))
     assert [g.key for g in groups] == ["problem_focus", "initiative", "reflection"]
 
 
@@ -332,7 +300,7 @@ def test_the_pdf_has_readiness_and_critical_situations(
         what_happened="Tre deadlines på én dag",
     )
     export = _made(logbook, owner, django_capture_on_commit_callbacks)
-    context = exports.pdf_context(export)
+    context = pdf.pdf_context(export)
     assert "<svg" in context["readiness_chart"]
     assert len(context["critical_situations"]) == 1
     titles = _titles_in(export)
@@ -348,7 +316,7 @@ def test_markdown_is_sanitised_in_the_pdf(logbook, owner):
         body="Tekst <script>alert(1)</script> og <img src=https://example.com/x.png>",
     )
     export = LogbookExport.objects.create(logbook=logbook, version="m" * 64, requested_by=owner)
-    context = exports.pdf_context(export)
+    context = pdf.pdf_context(export)
     html = context["groups"][0].entries[0].body_html
     assert entry.pk == context["groups"][0].entries[0].pk
     assert "<script" not in html and "<img" not in html
@@ -365,10 +333,10 @@ def test_the_pdf_data_is_loaded_in_a_fixed_number_of_queries(
     make(10)
     export = LogbookExport.objects.create(logbook=logbook, version="q" * 64, requested_by=owner)
     with django_assert_max_num_queries(12) as small:
-        exports.pdf_context(export)
+        pdf.pdf_context(export)
     make(200)
     with django_assert_max_num_queries(len(small.captured_queries)):
-        exports.pdf_context(export)
+        pdf.pdf_context(export)
 
 
 # --- Purge ---------------------------------------------------------------------------
@@ -385,7 +353,7 @@ def test_exports_older_than_7_days_are_purged_with_their_files(
         created_at=timezone.now() - timedelta(days=7, minutes=1)
     )
     assert _files(old)
-    assert exports.purge_expired() == 1
+    assert LOGBOOK_PDF.purge() == 1
     assert not LogbookExport.objects.filter(pk=old.pk).exists()
     assert not _files(old)
     assert LogbookExport.objects.filter(pk=recent.pk).exists()
@@ -394,83 +362,20 @@ def test_exports_older_than_7_days_are_purged_with_their_files(
 
 def test_purge_with_an_explicit_now(logbook, owner):
     LogbookExport.objects.create(logbook=logbook, version="p" * 64, requested_by=owner)
-    assert exports.purge_expired(now=timezone.now() + timedelta(days=6)) == 0
-    assert exports.purge_expired(now=timezone.now() + timedelta(days=8)) == 1
-
-
-# --- CSV and JSON --------------------------------------------------------------------
-
-
-def test_csv_has_all_fields_and_comments(logbook, owner, enrolled_advisor, entries):
-    EntryComment.objects.create(entry=entries[1], author=enrolled_advisor, text="Godt tiltag")
-    content = exports.logbook_csv(logbook).decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(content)))
-    assert [row["title"] for row in rows] == [e.title for e in entries]
-    initiative = rows[1]
-    assert initiative["kind"] == "initiative"
-    assert initiative["for_whom"] == "Hele redaktionen"
-    assert initiative["when_text"] == "Mandage kl. 9"
-    assert initiative["expected_effect"] == "Færre misforståelser om opgaver"
-    assert initiative["author"] == owner.get_full_name()
-    assert "Godt tiltag" in initiative["comments"]
-    assert enrolled_advisor.get_full_name() in initiative["comments"]
-    assert rows[2]["hindrances"] == "Deadlines samles om torsdagen"
-    assert rows[2]["helps"] == "Korte møder"
-    assert set(exports.CSV_COLUMNS) == set(rows[0])
-
-
-@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
-def test_csv_cells_that_look_like_formulas_are_neutralised(logbook, owner, start):
-    EntryFactory(
-        logbook=logbook,
-        author=owner,
-        title=f'{start}HYPERLINK("http://x")',
-        body=f"{start}1+1",
-        for_whom="Team",
-    )
-    content = exports.logbook_csv(logbook).decode("utf-8-sig")
-    row = next(csv.DictReader(io.StringIO(content)))
-    assert row["title"] == f'\'{start}HYPERLINK("http://x")'
-    assert row["body"] == f"'{start}1+1"
-    assert row["for_whom"] == "Team"
-
-
-def test_safe_cell():
-    assert exports.safe_cell("=SUM(A1)") == "'=SUM(A1)"
-    assert exports.safe_cell("\t=1") == "'\t=1"
-    assert exports.safe_cell("Almindelig tekst") == "Almindelig tekst"
-    assert exports.safe_cell(None) == ""
-    assert exports.safe_cell(3) == "3"
-
-
-def test_json_has_all_fields_and_comments(logbook, owner, enrolled_advisor, entries):
-    EntryComment.objects.create(entry=entries[0], author=enrolled_advisor, text="Tak for notatet")
-    data = json.loads(exports.logbook_json(logbook))
-    assert data["company"] == logbook.company.name
-    assert data["programme"] == logbook.programme.name
-    first = data["entries"][0]
-    assert first["title"] == "Travlhed i redaktionen"
-    assert first["comments"] == [
-        {
-            "author": enrolled_advisor.get_full_name(),
-            "created_at": first["comments"][0]["created_at"],
-            "text": "Tak for notatet",
-        }
-    ]
-    assert data["entries"][2]["hindrances"] == ["Deadlines samles om torsdagen"]
-    assert set(first) == set(exports.CSV_COLUMNS)
-
-
-def test_csv_and_json_leave_deleted_entries_out(logbook, owner, entries):
-    Entry.objects.filter(pk=entries[0].pk).update(deleted_at=timezone.now())
-    assert "Travlhed i redaktionen" not in exports.logbook_csv(logbook).decode()
-    assert "Travlhed i redaktionen" not in exports.logbook_json(logbook).decode()
+    assert LOGBOOK_PDF.purge(now=timezone.now() + timedelta(days=6)) == 0
+    assert LOGBOOK_PDF.purge(now=timezone.now() + timedelta(days=8)) == 1
 
 
 def test_the_hourly_purge_task_removes_old_exports(logbook, owner):
-    from logbook.tasks import purge_expired
-
+    """The core's scheduled `core.purge_exports` purges every registered kind."""
     old = LogbookExport.objects.create(logbook=logbook, version="t" * 64, requested_by=owner)
     LogbookExport.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
-    purge_expired.delay()
+    purge_exports.delay()
     assert not LogbookExport.objects.filter(pk=old.pk).exists()
+
+
+def test_the_pdf_is_a_registered_export_kind_kept_7_days():
+    assert LOGBOOK_PDF in kinds.registered()
+    assert LOGBOOK_PDF.task == "logbook.export_pdf"
+    assert LOGBOOK_PDF.keep_for == timedelta(days=7)
+    assert settings.CELERY_BEAT_SCHEDULE["purge-exports"]["task"] == "core.purge_exports"

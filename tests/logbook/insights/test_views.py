@@ -8,17 +8,12 @@ from django.utils import timezone
 
 from bifrost.accounts.models import AccessLogEntry
 from knowledge.models import Kind, Page, Section
-from logbook import insights_selectors, insights_services
+from logbook.insights import selectors as insights_selectors
+from logbook.insights import services as insights_services
 from logbook.models import ChangeLogic, CriticalSituation, Entry, ReadinessCheck
 from matching.models import Challenge
 from tests import factories
 from tests.logbook.factories import EntryFactory, LogbookFactory
-from tests.logbook.insights_fixtures import (  # noqa: F401
-    consented_advisor,
-    english,
-    other_advisor,
-    researcher,
-)
 from tests.matching.factories import CompanyProfileFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -261,7 +256,9 @@ def test_change_logics_lists_initiatives_with_their_status(client, logbook, owne
 # --- Who may see what --------------------------------------------------------------
 
 
-@pytest.mark.parametrize("who", ["outsider", "other_advisor", "researcher", "enrolled_advisor"])
+@pytest.mark.parametrize(
+    "who", ["outsider", "advisor_not_on_case", "researcher", "enrolled_advisor"]
+)
 def test_everyone_without_access_gets_404(client, request, logbook, initiative, situation, who):
     """Other companies' owners, advisors without the case, facilitators without consent."""
     client.force_login(request.getfixturevalue(who))

@@ -1,4 +1,3 @@
-# ruff: noqa: F811 (pytest fixtures imported from test_logbook_views)
 """Consent and settings: the company decides who reads, can withdraw at once, and
 keeps its staff list to itself."""
 
@@ -6,7 +5,6 @@ from django.urls import reverse
 
 from logbook.models import Logbook
 from tests import factories
-from tests.logbook.test_logbook_views import case, entry  # noqa: F401 (fixtures)
 
 
 def _consent(client, logbook, **values):

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from logbook import reminders
 from logbook.models import LogbookReminder
+from logbook.reminders import services as reminders
 from programme.models import Enrolment, Meeting
 from tests import factories
 from tests.logbook.factories import EntryFactory, LogbookFactory
@@ -15,19 +15,20 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def meeting(programme):  # noqa: F811 (overrides the shared meeting fixture on purpose)
+def reminded_meeting(programme):
+    """Development meeting 3: the meeting the reminders are for."""
     return programme.meetings.get(number=3)
 
 
 @pytest.fixture
-def now(meeting):
+def now(reminded_meeting):
     """Two days before the meeting: inside the three-day sending window."""
-    return meeting.starts_at - timedelta(days=2)
+    return reminded_meeting.starts_at - timedelta(days=2)
 
 
 def _sweep(now, capture):
     with capture(execute=True):
-        return reminders.send_due(now=now)
+        return reminders.reminders_send_due(now=now)
 
 
 def _written(entry, when):
@@ -35,15 +36,15 @@ def _written(entry, when):
 
 
 def test_quiet_logbook_gets_one_reminder_per_member(
-    logbook, owner, company, meeting, now, mailoutbox, django_capture_on_commit_callbacks
+    logbook, owner, company, reminded_meeting, now, mailoutbox, django_capture_on_commit_callbacks
 ):
     colleague = factories.smv_owner(organisation=company)
     assert _sweep(now, django_capture_on_commit_callbacks) == 1
     assert sorted(m.to[0] for m in mailoutbox) == sorted([owner.email, colleague.email])
     message = mailoutbox[0]
-    assert meeting.title in message.subject + message.body
+    assert reminded_meeting.title in message.subject + message.body
     assert f"/logbook/{logbook.pk}/" in message.body
-    assert LogbookReminder.objects.filter(logbook=logbook, meeting=meeting).count() == 1
+    assert LogbookReminder.objects.filter(logbook=logbook, meeting=reminded_meeting).count() == 1
 
 
 def test_a_second_sweep_sends_nothing(
@@ -55,53 +56,53 @@ def test_a_second_sweep_sends_nothing(
 
 
 def test_a_claimed_reminder_is_never_sent_again(
-    logbook, owner, meeting, now, mailoutbox, django_capture_on_commit_callbacks
+    logbook, owner, reminded_meeting, now, mailoutbox, django_capture_on_commit_callbacks
 ):
     """What a concurrent sweep sees: the row is there, so it sends nothing."""
-    LogbookReminder.objects.create(logbook=logbook, meeting=meeting)
+    LogbookReminder.objects.create(logbook=logbook, meeting=reminded_meeting)
     with django_capture_on_commit_callbacks(execute=True):
-        assert reminders.send_one(logbook=logbook, meeting=meeting) is False
+        assert reminders.reminder_send(logbook=logbook, meeting=reminded_meeting) is False
     assert _sweep(now, django_capture_on_commit_callbacks) == 0
     assert mailoutbox == []
 
 
 def test_the_email_carries_nothing_from_the_logbook(
-    logbook, owner, meeting, now, mailoutbox, django_capture_on_commit_callbacks
+    logbook, owner, reminded_meeting, now, mailoutbox, django_capture_on_commit_callbacks
 ):
     old = EntryFactory(logbook=logbook, title="Hemmelig overskrift", body="Fortroligt indhold")
-    _written(old, meeting.starts_at - timedelta(days=40))
+    _written(old, reminded_meeting.starts_at - timedelta(days=40))
     assert _sweep(now, django_capture_on_commit_callbacks) == 1
     text = mailoutbox[0].subject + mailoutbox[0].body
     assert "Hemmelig" not in text and "Fortroligt" not in text
 
 
 def test_no_reminder_when_something_was_written_in_the_window(
-    logbook, owner, meeting, now, mailoutbox, django_capture_on_commit_callbacks
+    logbook, owner, reminded_meeting, now, mailoutbox, django_capture_on_commit_callbacks
 ):
     entry = EntryFactory(logbook=logbook)
-    _written(entry, meeting.starts_at - timedelta(days=13))
+    _written(entry, reminded_meeting.starts_at - timedelta(days=13))
     assert _sweep(now, django_capture_on_commit_callbacks) == 0
     assert mailoutbox == []
 
 
 def test_an_edit_in_the_window_counts_as_writing(
-    logbook, owner, meeting, now, mailoutbox, django_capture_on_commit_callbacks
+    logbook, owner, reminded_meeting, now, mailoutbox, django_capture_on_commit_callbacks
 ):
     entry = EntryFactory(logbook=logbook)
     type(entry).objects.filter(pk=entry.pk).update(
-        created_at=meeting.starts_at - timedelta(days=60),
-        updated_at=meeting.starts_at - timedelta(days=3),
+        created_at=reminded_meeting.starts_at - timedelta(days=60),
+        updated_at=reminded_meeting.starts_at - timedelta(days=3),
     )
     assert _sweep(now, django_capture_on_commit_callbacks) == 0
 
 
 def test_old_or_deleted_entries_do_not_count(
-    logbook, owner, meeting, now, mailoutbox, django_capture_on_commit_callbacks
+    logbook, owner, reminded_meeting, now, mailoutbox, django_capture_on_commit_callbacks
 ):
     old = EntryFactory(logbook=logbook)
-    _written(old, meeting.starts_at - timedelta(days=15))
+    _written(old, reminded_meeting.starts_at - timedelta(days=15))
     deleted = EntryFactory(logbook=logbook, deleted_at=timezone.now())
-    _written(deleted, meeting.starts_at - timedelta(days=2))
+    _written(deleted, reminded_meeting.starts_at - timedelta(days=2))
     assert _sweep(now, django_capture_on_commit_callbacks) == 1
 
 
@@ -125,17 +126,17 @@ def test_not_sent_to_a_company_that_left(
 
 
 def test_not_sent_for_a_cancelled_meeting(
-    logbook, owner, meeting, now, mailoutbox, django_capture_on_commit_callbacks
+    logbook, owner, reminded_meeting, now, mailoutbox, django_capture_on_commit_callbacks
 ):
-    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.CANCELLED)
+    Meeting.objects.filter(pk=reminded_meeting.pk).update(status=Meeting.Status.CANCELLED)
     assert _sweep(now, django_capture_on_commit_callbacks) == 0
 
 
 def test_only_within_three_days_before_the_meeting(
-    logbook, owner, meeting, mailoutbox, django_capture_on_commit_callbacks
+    logbook, owner, reminded_meeting, mailoutbox, django_capture_on_commit_callbacks
 ):
-    too_early = meeting.starts_at - timedelta(days=4)
-    started = meeting.starts_at + timedelta(minutes=1)
+    too_early = reminded_meeting.starts_at - timedelta(days=4)
+    started = reminded_meeting.starts_at + timedelta(minutes=1)
     assert _sweep(too_early, django_capture_on_commit_callbacks) == 0
     assert _sweep(started, django_capture_on_commit_callbacks) == 0
     assert mailoutbox == []
@@ -149,15 +150,15 @@ def test_not_for_the_kickoff(
 
 
 def test_each_logbook_is_judged_on_its_own(
-    logbook, owner, meeting, now, mailoutbox, django_capture_on_commit_callbacks
+    logbook, owner, reminded_meeting, now, mailoutbox, django_capture_on_commit_callbacks
 ):
     """Another company's quiet logbook in the same programme gets its own reminder only."""
     other_company = factories.OrganisationFactory()
-    Enrolment.objects.create(programme=meeting.programme, organisation=other_company)
+    Enrolment.objects.create(programme=reminded_meeting.programme, organisation=other_company)
     other_owner = factories.smv_owner(organisation=other_company)
-    LogbookFactory(programme=meeting.programme, company=other_company)
+    LogbookFactory(programme=reminded_meeting.programme, company=other_company)
     recent = EntryFactory(logbook=logbook)
-    _written(recent, meeting.starts_at - timedelta(days=1))
+    _written(recent, reminded_meeting.starts_at - timedelta(days=1))
     assert _sweep(now, django_capture_on_commit_callbacks) == 1
     assert [m.to for m in mailoutbox] == [[other_owner.email]]
 
@@ -165,5 +166,5 @@ def test_each_logbook_is_judged_on_its_own(
 def test_the_celery_task_runs_the_sweep(logbook, owner, monkeypatch):
     from logbook import tasks
 
-    monkeypatch.setattr(reminders, "send_due", lambda: 7)
+    monkeypatch.setattr(reminders, "reminders_send_due", lambda: 7)
     assert tasks.send_reminders() == 7

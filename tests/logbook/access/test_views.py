@@ -1,4 +1,3 @@
-# ruff: noqa: F811 (pytest fixtures imported from test_logbook_views)
 """'Who has looked at our logbook': every access from outside is recorded and
 the company can read and download the list; nobody else can."""
 
@@ -10,7 +9,6 @@ from django.urls import reverse
 
 from bifrost.accounts.models import AccessLogEntry
 from tests import factories
-from tests.logbook.test_logbook_views import case, entry  # noqa: F401 (fixtures)
 
 
 def test_company_sees_advisor_reads_with_local_and_utc_time(client, logbook, entry, case, owner):

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bifrost.accounts.models import AccessLogEntry
-from logbook import exports
+from logbook.exports import pdf
 from logbook.models import EntryComment, LogbookExport
 from logbook.tasks import export_pdf
 from programme.models import Enrolment
@@ -28,12 +28,8 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 @pytest.fixture
-def case(programme, company, enrolled_advisor, unit):
-    return CaseFactory(programme=programme, company=company, advisor=enrolled_advisor, unit=unit)
-
-
-@pytest.fixture
-def entry(logbook, owner):
+def export_entry(logbook, owner):
+    """An entry the exports are searched for by its title."""
     return EntryFactory(logbook=logbook, author=owner, title="Travlhed i redaktionen")
 
 
@@ -48,9 +44,7 @@ def done_export(logbook, owner):
         pages=4,
         finished_at=timezone.now(),
     )
-    export.file.name = default_storage.save(
-        exports.file_name(export), ContentFile(b"%PDF-1.7 test")
-    )
+    export.file.name = default_storage.save(pdf.file_name(export), ContentFile(b"%PDF-1.7 test"))
     export.save(update_fields=["file"])
     return export
 
@@ -140,7 +134,7 @@ def test_everyone_without_export_permission_gets_404(
 
 @pytest.mark.parametrize("denied_user", DENIED, indirect=True)
 def test_starting_an_export_without_permission_is_404_and_makes_nothing(
-    client, logbook, entry, denied_user
+    client, logbook, export_entry, denied_user
 ):
     client.force_login(denied_user)
     response = client.post(
@@ -204,7 +198,7 @@ def test_the_export_page_lists_recent_exports_and_sends_no_store(
 
 
 def test_starting_an_export_twice_gives_one_row_and_one_task(
-    client, logbook, owner, entry, django_capture_on_commit_callbacks
+    client, logbook, owner, export_entry, django_capture_on_commit_callbacks
 ):
     client.force_login(owner)
     url = reverse("logbook:export", kwargs={"pk": logbook.pk})
@@ -221,7 +215,7 @@ def test_starting_an_export_twice_gives_one_row_and_one_task(
 
 
 def test_the_whole_flow_from_form_to_download(
-    client, logbook, owner, entry, django_capture_on_commit_callbacks
+    client, logbook, owner, export_entry, django_capture_on_commit_callbacks
 ):
     client.force_login(owner)
     with django_capture_on_commit_callbacks(execute=True):
@@ -295,7 +289,7 @@ def test_bad_options_re_render_the_form_with_what_was_typed(client, logbook, own
     assert not LogbookExport.objects.exists()
 
 
-def test_csv_download(client, logbook, owner, entry):
+def test_csv_download(client, logbook, owner, export_entry):
     client.force_login(owner)
     response = client.get(reverse("logbook:export_csv", kwargs={"pk": logbook.pk}))
     assert response.status_code == 200
@@ -306,7 +300,7 @@ def test_csv_download(client, logbook, owner, entry):
     assert rows[0]["title"] == "Travlhed i redaktionen"
 
 
-def test_json_download(client, logbook, owner, entry):
+def test_json_download(client, logbook, owner, export_entry):
     client.force_login(owner)
     response = client.get(reverse("logbook:export_json", kwargs={"pk": logbook.pk}))
     assert response.status_code == 200
@@ -320,7 +314,13 @@ def test_json_download(client, logbook, owner, entry):
 
 
 def test_a_consented_advisor_may_export_and_every_export_is_logged(
-    client, logbook, case, enrolled_advisor, entry, done_export, django_capture_on_commit_callbacks
+    client,
+    logbook,
+    case,
+    enrolled_advisor,
+    export_entry,
+    done_export,
+    django_capture_on_commit_callbacks,
 ):
     client.force_login(enrolled_advisor)
     urls = _urls(logbook, done_export)
@@ -340,7 +340,9 @@ def test_a_consented_advisor_may_export_and_every_export_is_logged(
     ]
 
 
-def test_a_facilitator_with_consent_may_export_and_is_logged(client, logbook, facilitator, entry):
+def test_a_facilitator_with_consent_may_export_and_is_logged(
+    client, logbook, facilitator, export_entry
+):
     logbook.share_with_researchers = True
     logbook.save(update_fields=["share_with_researchers"])
     client.force_login(facilitator)

@@ -1,4 +1,4 @@
-"""Entry services: versions, conflicts, drafts, soft delete and purge, logbook_for."""
+"""Entry services: versions, conflicts, drafts, soft delete and purge."""
 
 import datetime
 from datetime import timedelta
@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from logbook import services
-from logbook.models import Entry, EntryDraft, EntryVersion, Logbook
+from logbook.entries import schema, services
+from logbook.models import Entry, EntryDraft, EntryVersion
 from tests.logbook.factories import EntryFactory
 
 
@@ -20,16 +20,7 @@ def _data(**kwargs):
         "body": "Vi oplever travlhed.",
     }
     values.update(kwargs)
-    return services.EntryData(**values)
-
-
-def test_logbook_for_creates_once_with_default_consent(programme, company):
-    first = services.logbook_for(programme=programme, company=company)
-    second = services.logbook_for(programme=programme, company=company)
-    assert first.pk == second.pk
-    assert Logbook.objects.count() == 1
-    assert first.share_with_advisor is True
-    assert first.share_with_researchers is False
+    return schema.EntryData(**values)
 
 
 def test_purge_deletes_only_entries_deleted_more_than_30_days_ago(logbook):
@@ -150,85 +141,6 @@ def test_drafts_one_per_person_and_entry(logbook, owner):
     assert EntryDraft.objects.get(entry=entry).data == {"a": 2}
     services.entry_update(entry=entry, by=owner, data=_data(), base_version=1)
     assert EntryDraft.objects.count() == 1
-
-
-def test_consent_update_records_who_and_when(logbook, owner):
-    services.consent_update(
-        logbook=logbook, by=owner, share_with_advisor=False, share_with_researchers=True
-    )
-    logbook.refresh_from_db()
-    assert logbook.share_with_advisor is False
-    assert logbook.share_with_researchers is True
-    assert logbook.consent_updated_by == owner
-    assert logbook.consent_updated_at is not None
-
-
-# --- the advisor dashboard column -------------------------------------------------------
-
-
-def _column():
-    from matching import dashboard
-
-    return next(c for c in dashboard.columns() if c.key == "logbook_entries")
-
-
-def test_dashboard_column_counts_entries_since_the_last_started_meeting(
-    programme, company, unit, enrolled_advisor, logbook, django_assert_max_num_queries
-):
-    from matching.models import Case
-    from tests import factories
-    from tests.matching.factories import CaseFactory
-
-    now = timezone.now()
-    first = programme.meetings.get(number=1)
-    first.starts_at = now - timedelta(days=3)
-    first.ends_at = first.starts_at + timedelta(hours=3)
-    first.save()
-    programme.meetings.filter(number__gte=2).update(starts_at=now + timedelta(days=30))
-    case = CaseFactory(programme=programme, company=company, advisor=enrolled_advisor, unit=unit)
-    before = EntryFactory(logbook=logbook)
-    Entry.objects.filter(pk=before.pk).update(created_at=now - timedelta(days=5))
-    EntryFactory.create_batch(2, logbook=logbook)
-    EntryFactory(logbook=logbook, deleted_at=now)
-
-    # Another company that does not share its logbook, and one without a logbook.
-    hidden_company = factories.OrganisationFactory()
-    hidden = CaseFactory(
-        programme=programme, company=hidden_company, advisor=enrolled_advisor, unit=unit
-    )
-    services.consent_update(
-        logbook=services.logbook_for(programme=programme, company=hidden_company),
-        by=factories.smv_owner(organisation=hidden_company),
-        share_with_advisor=False,
-        share_with_researchers=False,
-    )
-    empty = CaseFactory(
-        programme=programme,
-        company=factories.OrganisationFactory(),
-        advisor=enrolled_advisor,
-        unit=unit,
-    )
-    cases = list(Case.objects.filter(pk__in=[case.pk, hidden.pk, empty.pk]))
-    with django_assert_max_num_queries(3):
-        values = _column().compute(cases)
-    assert values == {case.pk: 2, hidden.pk: None, empty.pk: 0}
-    assert str(_column().label)
-
-
-def test_dashboard_column_counts_since_programme_start_before_any_meeting(
-    programme, company, unit, enrolled_advisor, logbook
-):
-    from tests.matching.factories import CaseFactory
-
-    programme.meetings.update(starts_at=timezone.now() + timedelta(days=10))
-    type(programme).objects.filter(pk=programme.pk).update(
-        starts_on=timezone.localdate() - timedelta(days=10)
-    )
-    programme.refresh_from_db()
-    case = CaseFactory(programme=programme, company=company, advisor=enrolled_advisor, unit=unit)
-    EntryFactory.create_batch(3, logbook=logbook)
-    assert _column().compute([case]) == {case.pk: 3}
-    assert _column().compute([]) == {}
 
 
 def test_update_of_an_entry_deleted_meanwhile_is_a_validation_error(logbook, owner):
