@@ -14,6 +14,7 @@ from django.db import transaction
 
 from bifrost.accounts.models import Organisation, User
 from knowledge.models import Page
+from logbook.entries.schema import snapshot
 from logbook.models import (
     ChangeLogic,
     CriticalSituation,
@@ -438,23 +439,6 @@ def _at(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(10, 0), tzinfo=COPENHAGEN)
 
 
-def _snapshot(entry: Entry, page_ids: list[int]) -> dict:
-    return {
-        "kind": entry.kind,
-        "entry_date": entry.entry_date.isoformat(),
-        "title": entry.title,
-        "body": entry.body,
-        "for_whom": entry.for_whom,
-        "when_text": entry.when_text,
-        "expected_effect": entry.expected_effect,
-        "hindrances": list(entry.hindrances),
-        "helps": list(entry.helps),
-        "meeting": entry.meeting_id,
-        "goals": [],
-        "knowledge_pages": sorted(page_ids),
-    }
-
-
 class _Writer:
     def __init__(self, logbook: Logbook, author: User | None, pages: dict[str, Page]):
         self.logbook = logbook
@@ -483,7 +467,7 @@ class _Writer:
         entry.knowledge_pages.set(page_list)
         versions = []
         for number, text in enumerate([*drafts, body], 1):
-            data = _snapshot(entry, page_ids)
+            data = snapshot(entry, goal_ids=[], page_ids=page_ids)
             data["body"] = text
             versions.append(
                 EntryVersion(entry=entry, number=number, data=data, saved_by=self.author)

@@ -1,22 +1,23 @@
-"""Thin Celery wrappers around logbook services."""
+"""The logbook's Celery tasks (Celery finds them here, in `<app>.tasks`): thin
+wrappers around the concepts' services. Export files are purged by the core's
+scheduled `core.purge_exports` (the logbook PDF is a registered export kind)."""
 
 from celery import shared_task
+
+from logbook.entries import services as entry_services
+from logbook.exports.pdf import LOGBOOK_PDF
+from logbook.reminders import services as reminder_services
 
 
 @shared_task(name="logbook.send_reminders")
 def send_reminders() -> int:
-    from logbook import reminders
-
-    return reminders.send_due()
+    return reminder_services.reminders_send_due()
 
 
 @shared_task(name="logbook.purge_expired")
-def purge_expired() -> None:
-    """Entries deleted more than 30 days ago, and export files older than 7 days."""
-    from logbook import exports, services
-
-    services.entries_purge_expired()
-    exports.purge_expired()
+def purge_expired() -> int:
+    """Entries deleted more than 30 days ago."""
+    return entry_services.entries_purge_expired()
 
 
 # Routed to the "exports" queue (CELERY_TASK_ROUTES), consumed by the export-worker
@@ -32,6 +33,4 @@ def purge_expired() -> None:
     max_retries=2,
 )
 def export_pdf(self, export_id: int) -> str:
-    from logbook import exports
-
-    return exports.build_pdf(export_id)
+    return LOGBOOK_PDF.build(export_id)

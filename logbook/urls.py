@@ -1,34 +1,12 @@
-from django.urls import path
+"""The logbook's URLs: each concept's own, under the one namespace "logbook"."""
 
-from logbook import urls_exports, urls_insights, views
+from django.urls import include, path
 
 app_name = "logbook"
 urlpatterns = [
-    path("", views.landing, name="landing"),
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/entries/new/", views.entry_create, name="entry_create"),
-    path("<int:pk>/entries/autosave/", views.entry_autosave, name="entry_autosave"),
-    path("<int:pk>/entries/draft/discard/", views.entry_draft_discard, name="entry_draft_discard"),
-    path("<int:pk>/entries/deleted/", views.entries_deleted, name="entries_deleted"),
-    path("<int:pk>/entries/<int:entry_pk>/", views.entry_detail, name="entry_detail"),
-    path("<int:pk>/entries/<int:entry_pk>/edit/", views.entry_edit, name="entry_edit"),
-    path("<int:pk>/entries/<int:entry_pk>/delete/", views.entry_delete, name="entry_delete"),
-    path("<int:pk>/entries/<int:entry_pk>/undelete/", views.entry_undelete, name="entry_undelete"),
-    path("<int:pk>/entries/<int:entry_pk>/comment/", views.entry_comment, name="entry_comment"),
-    path("<int:pk>/entries/<int:entry_pk>/history/", views.entry_history, name="entry_history"),
-    path(
-        "<int:pk>/entries/<int:entry_pk>/history/<int:number>/",
-        views.entry_version,
-        name="entry_version",
-    ),
-    path(
-        "<int:pk>/entries/<int:entry_pk>/history/<int:number>/restore/",
-        views.entry_version_restore,
-        name="entry_version_restore",
-    ),
-    path("<int:pk>/settings/", views.consent, name="consent"),
-    path("<int:pk>/access-log/", views.access_log, name="access_log"),
-    path("<int:pk>/access-log.csv", views.access_log_csv, name="access_log_csv"),
-    *urls_insights.urlpatterns,
-    *urls_exports.urlpatterns,
+    path("", include("logbook.logbooks.urls")),
+    path("", include("logbook.entries.urls")),
+    path("", include("logbook.access.urls")),
+    path("", include("logbook.insights.urls")),
+    path("", include("logbook.exports.urls")),
 ]

@@ -1,4 +1,4 @@
-"""Benchmark of the logbook PDF export (`logbook.exports.build_pdf`): time, pages, memory.
+"""Benchmark of the logbook PDF export (`logbook.exports.pdf.LOGBOOK_PDF`): time, pages, memory.
 
 Not a test (nothing here is collected by pytest, see conftest.py): it asserts
 nothing about speed, it prints a summary table. Run from the repository root,
@@ -185,8 +185,8 @@ def make_logbooks(sizes: list[int], seed: int) -> dict[int, int]:
     """One company, logbook and case per size; returns size → logbook id."""
     import datetime
 
+    from logbook.insights.readiness import STATEMENT_KEYS
     from logbook.models import CriticalSituation, Entry, EntryComment, Logbook, ReadinessCheck
-    from logbook.readiness import STATEMENT_KEYS
     from matching.models import Case
     from programme import services
     from programme.models import Enrolment
@@ -211,7 +211,8 @@ def make_logbooks(sizes: list[int], seed: int) -> dict[int, int]:
         Enrolment.objects.create(programme=programme, organisation=company)
         owner = factories.smv_owner(organisation=company, user__full_name=f"Ejer Nummer{size}")
         Case.objects.create(programme=programme, company=company, advisor=advisor, unit=unit)
-        logbook = Logbook.objects.create(programme=programme, company=company)
+        # Enrolling the company made its logbook.
+        logbook = Logbook.objects.get(programme=programme, company=company)
         kinds = list(Entry.Kind)
         entries = []
         for i in range(size):
@@ -270,7 +271,7 @@ def child(logbook_id: int) -> None:
     django.setup()
     import weasyprint  # noqa: F401 — imported before the baseline, like a warm worker
 
-    from logbook import exports
+    from logbook.exports.pdf import LOGBOOK_PDF
     from logbook.models import LogbookExport
 
     baseline = peak_rss_mib()
@@ -278,7 +279,7 @@ def child(logbook_id: int) -> None:
         logbook_id=logbook_id, version=f"bench-{os.getpid()}-{time.time_ns()}"
     )
     start = time.perf_counter()
-    status = exports.build_pdf(export.pk)
+    status = LOGBOOK_PDF.build(export.pk)
     seconds = time.perf_counter() - start
     export.refresh_from_db()
     size = Path(export.file.path).stat().st_size if export.file else 0

@@ -8,10 +8,12 @@ from logbook.models import Entry, Logbook
 
 
 class LogbookFactory(factory.django.DjangoModelFactory):
-    """A logbook; pass programme and company (an enrolled company)."""
+    """A logbook; pass programme and company. An enrolled company already has its
+    logbook (made at enrolment): the factory then returns that one."""
 
     class Meta:
         model = Logbook
+        django_get_or_create = ("programme", "company")
 
 
 class EntryFactory(factory.django.DjangoModelFactory):

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from logbook.entries.privacy import contains_cpr
 from logbook.models import (
     ChangeLogic,
     CriticalSituation,
@@ -12,7 +13,6 @@ from logbook.models import (
     Logbook,
     ReadinessCheck,
 )
-from logbook.privacy import contains_cpr
 
 pytestmark = pytest.mark.django_db
 

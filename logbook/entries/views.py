@@ -1,0 +1,350 @@
+"""Entry pages: write and edit (with autosaved drafts and conflicts), read and
+comment, the history of versions, deletion and undo.
+
+Every view finds the logbook with `logbook_or_404` (404 for anyone without
+access). Reads and comments by people outside the company go to the access
+log; writing is only for the company's own people, whom the log skips.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import time_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from bifrost.accounts.models import AccessLogEntry
+from bifrost.core.access import paginate
+from bifrost.core.submit import submit
+from knowledge.rendering import render_markdown
+from logbook.access.rules import logbook_or_404
+from logbook.access.services import log_access
+from logbook.entries import forms, privacy, selectors, services
+from logbook.entries.rules import deleted_entry_or_404, entry_or_404, version_or_404
+from logbook.logbooks.views import page_context
+from logbook.models import Entry
+
+Action = AccessLogEntry.Action
+WRITE = "logbook.write_logbook"
+
+
+def _warn(request, form, logbook) -> None:
+    for warning in privacy.warnings(form.text_for_privacy_check(), logbook.staff_names):
+        messages.warning(request, warning)
+
+
+def _draft_notice(request, logbook, entry) -> dict:
+    """The person's autosaved draft of this form, offered for restoring."""
+    draft = selectors.draft(logbook=logbook, entry=entry, user=request.user)
+    if draft is None:
+        return {}
+    stale = entry is not None and draft.base_version not in (None, entry.version)
+    return {"draft": draft, "draft_is_stale": stale}
+
+
+def _saved(request, form, logbook):
+    """After a save: the privacy guard's warnings, then the entry's page."""
+
+    def redirect_to(entry: Entry) -> str:
+        _warn(request, form, logbook)
+        return reverse("logbook:entry_detail", args=[logbook.pk, entry.pk])
+
+    return redirect_to
+
+
+def _entry_form(request, logbook, form, entry, extra):
+    return render(
+        request,
+        "logbook/entries/entry_form.html",
+        page_context(request, logbook, form=form, entry=entry, **extra),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_create(request, pk: int):
+    logbook = logbook_or_404(request.user, pk, WRITE)
+    extra = {}
+    if request.method == "POST":
+        form = forms.EntryForm(request.POST, logbook=logbook)
+        response = submit(
+            request,
+            form,
+            lambda data: services.entry_create(
+                logbook=logbook, by=request.user, data=form.entry_data()
+            ),
+            success=_("The entry was saved."),
+            redirect_to=_saved(request, form, logbook),
+        )
+        if response is not None:
+            return response
+        return _entry_form(request, logbook, form, None, extra)
+    draft = selectors.draft(logbook=logbook, entry=None, user=request.user)
+    if draft is not None and request.GET.get("draft") == "restore":
+        form = forms.EntryForm(initial=forms.initial_from_draft(draft.data), logbook=logbook)
+        extra["restored"] = True
+    else:
+        form = forms.EntryForm(logbook=logbook)
+        extra = _draft_notice(request, logbook, None)
+    return _entry_form(request, logbook, form, None, extra)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_edit(request, pk: int, entry_pk: int):
+    logbook = logbook_or_404(request.user, pk, WRITE)
+    entry = entry_or_404(logbook, entry_pk)
+    extra = {}
+    if request.method == "POST":
+        form = forms.EntryForm(request.POST, logbook=logbook)
+        try:
+            response = submit(
+                request,
+                form,
+                lambda data: services.entry_update(
+                    entry=entry,
+                    by=request.user,
+                    data=form.entry_data(),
+                    base_version=data.get("version") or 0,
+                ),
+                success=_("The entry was saved."),
+                redirect_to=_saved(request, form, logbook),
+            )
+        except services.EntryConflict as conflict:
+            return _conflict(request, logbook, conflict.entry)
+        if response is not None:
+            return response
+        return _entry_form(request, logbook, form, entry, extra)
+    draft = selectors.draft(logbook=logbook, entry=entry, user=request.user)
+    if draft is not None and request.GET.get("draft") == "restore":
+        initial = forms.initial_from_draft(draft.data)
+        initial["version"] = draft.base_version or entry.version
+        form = forms.EntryForm(initial=initial, logbook=logbook)
+        extra["restored"] = True
+    else:
+        form = forms.EntryForm(initial=forms.initial_from_entry(entry), logbook=logbook)
+        extra = _draft_notice(request, logbook, entry)
+    return _entry_form(request, logbook, form, entry, extra)
+
+
+def _conflict(request, logbook, current: Entry):
+    """Someone saved since this person opened the form: show both texts, lose nothing.
+
+    The form keeps the person's text and now carries the current version, so
+    submitting it again saves their text as a new version on top.
+    """
+    data = request.POST.copy()
+    data["version"] = str(current.version)
+    form = forms.EntryForm(data, logbook=logbook)
+    form.is_valid()
+    current = selectors.entry(logbook, current.pk)
+    return render(
+        request,
+        "logbook/entries/entry_conflict.html",
+        page_context(
+            request,
+            logbook,
+            form=form,
+            entry=current,
+            current_html=render_markdown(current.body),
+            mine_html=render_markdown(request.POST.get("body", "")),
+        ),
+        status=409,
+    )
+
+
+def _entry_page(request, logbook, entry, comment_form, status=200):
+    return render(
+        request,
+        "logbook/entries/entry_detail.html",
+        page_context(
+            request,
+            logbook,
+            entry=entry,
+            body_html=render_markdown(entry.body),
+            comment_form=comment_form,
+        ),
+        status=status,
+    )
+
+
+@login_required
+def entry_detail(request, pk: int, entry_pk: int):
+    logbook = logbook_or_404(request.user, pk)
+    entry = entry_or_404(logbook, entry_pk)
+    log_access(request, logbook, Action.READ, "entry", entry.pk)
+    can_comment = request.user.has_perm("logbook.comment_entry", logbook)
+    return _entry_page(request, logbook, entry, forms.CommentForm() if can_comment else None)
+
+
+@login_required
+@require_POST
+def entry_comment(request, pk: int, entry_pk: int):
+    logbook = logbook_or_404(request.user, pk, "logbook.comment_entry")
+    entry = entry_or_404(logbook, entry_pk)
+    form = forms.CommentForm(request.POST)
+
+    def add(data):
+        comment = services.comment_add(entry=entry, by=request.user, text=data["text"])
+        log_access(request, logbook, Action.COMMENT, "entry", entry.pk)
+        return comment
+
+    response = submit(
+        request,
+        form,
+        add,
+        success=_("Your comment was added."),
+        redirect_to=reverse("logbook:entry_detail", args=[logbook.pk, entry.pk]),
+    )
+    if response is not None:
+        return response
+    log_access(request, logbook, Action.READ, "entry", entry.pk)
+    return _entry_page(request, logbook, entry, form, status=400)
+
+
+def _draft_entry(request, logbook) -> Entry | None:
+    """The entry a draft belongs to (the form's "entry" field), or None for a new one."""
+    entry_id = request.POST.get("entry", "")
+    if not entry_id:
+        return None
+    if not entry_id.isdigit():
+        raise Http404
+    return entry_or_404(logbook, int(entry_id))
+
+
+@login_required
+@require_POST
+def entry_autosave(request, pk: int):
+    """Store the form's content as the person's draft; answer with the status and warnings."""
+    logbook = logbook_or_404(request.user, pk, WRITE)
+    entry = _draft_entry(request, logbook)
+    version = request.POST.get("version", "")
+    base_version = int(version) if version.isdigit() else (entry.version if entry else None)
+    draft = services.draft_save(
+        logbook=logbook,
+        entry=entry,
+        user=request.user,
+        data=forms.draft_data_from_post(request.POST),
+        base_version=base_version if entry else None,
+    )
+    form = forms.EntryForm(request.POST, logbook=logbook)
+    saved_at = time_format(timezone.localtime(draft.updated_at), "H:i")
+    return JsonResponse(
+        {
+            "status": _("Draft saved at %(time)s") % {"time": saved_at},
+            "warnings": privacy.warnings(form.text_for_privacy_check(), logbook.staff_names),
+        }
+    )
+
+
+@login_required
+@require_POST
+def entry_draft_discard(request, pk: int):
+    logbook = logbook_or_404(request.user, pk, WRITE)
+    entry = _draft_entry(request, logbook)
+    services.draft_discard(logbook=logbook, entry=entry, user=request.user)
+    messages.info(request, _("The draft was discarded."))
+    if entry is None:
+        return redirect("logbook:entry_create", pk=logbook.pk)
+    return redirect("logbook:entry_edit", pk=logbook.pk, entry_pk=entry.pk)
+
+
+@login_required
+def entry_history(request, pk: int, entry_pk: int):
+    logbook = logbook_or_404(request.user, pk)
+    entry = entry_or_404(logbook, entry_pk)
+    log_access(request, logbook, Action.READ, "entry_history", entry.pk)
+    return render(
+        request,
+        "logbook/entries/entry_history.html",
+        page_context(request, logbook, entry=entry, versions=list(selectors.versions(entry))),
+    )
+
+
+@login_required
+def entry_version(request, pk: int, entry_pk: int, number: int):
+    logbook = logbook_or_404(request.user, pk)
+    entry = entry_or_404(logbook, entry_pk)
+    version = version_or_404(entry, number)
+    log_access(request, logbook, Action.READ, "entry_version", entry.pk)
+    shown = selectors.data_from_snapshot(version.data, logbook=logbook)
+    return render(
+        request,
+        "logbook/entries/entry_version.html",
+        page_context(
+            request,
+            logbook,
+            entry=entry,
+            version=version,
+            shown=shown,
+            kind_label=Entry.Kind(shown.kind).label if shown.kind in Entry.Kind.values else "",
+            body_html=render_markdown(shown.body),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def entry_version_restore(request, pk: int, entry_pk: int, number: int):
+    logbook = logbook_or_404(request.user, pk, WRITE)
+    entry = entry_or_404(logbook, entry_pk)
+    version = version_or_404(entry, number)
+    try:
+        services.entry_restore_version(entry=entry, version=version, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("logbook:entry_version", pk=logbook.pk, entry_pk=entry.pk, number=number)
+    messages.success(
+        request,
+        _("Version %(number)s was restored and saved as a new version.") % {"number": number},
+    )
+    return redirect("logbook:entry_detail", pk=logbook.pk, entry_pk=entry.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_delete(request, pk: int, entry_pk: int):
+    logbook = logbook_or_404(request.user, pk, WRITE)
+    entry = entry_or_404(logbook, entry_pk)
+    if request.method == "POST":
+        services.entry_delete(entry=entry, by=request.user)
+        messages.success(
+            request,
+            _("The entry was deleted. You can bring it back from “Recently deleted” for 30 days."),
+        )
+        return redirect("logbook:detail", pk=logbook.pk)
+    return render(
+        request,
+        "logbook/entries/entry_delete_confirm.html",
+        page_context(request, logbook, entry=entry),
+    )
+
+
+@login_required
+def entries_deleted(request, pk: int):
+    logbook = logbook_or_404(request.user, pk, WRITE)
+    return render(
+        request,
+        "logbook/entries/entries_deleted.html",
+        page_context(request, logbook, page=paginate(request, selectors.recently_deleted(logbook))),
+    )
+
+
+@login_required
+@require_POST
+def entry_undelete(request, pk: int, entry_pk: int):
+    logbook = logbook_or_404(request.user, pk, WRITE)
+    entry = deleted_entry_or_404(logbook, entry_pk)
+    try:
+        services.entry_undelete(entry=entry, by=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("logbook:entries_deleted", pk=logbook.pk)
+    messages.success(request, _("The entry is back in the logbook."))
+    return redirect("logbook:entry_detail", pk=logbook.pk, entry_pk=entry.pk)
