@@ -1,4 +1,4 @@
-"""Calendars (RFC 5545): the personal iCal feed and single-meeting .ics files.
+"""Calendar files (RFC 5545): the personal iCal feed and single-meeting .ics files.
 
 The .ics text is built with the `icalendar` package rather than by hand: it
 escapes text values, folds lines at 75 octets, writes CRLF line endings and
@@ -11,7 +11,6 @@ answers, because a feed URL is a bearer secret that ends up in third-party
 calendar services.
 """
 
-import secrets
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
@@ -19,15 +18,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.urls import reverse
-from django.utils import timezone
 from icalendar.enums import STATUS
 
-from bifrost.accounts.models import Organisation, Role, User
-from bifrost.accounts.selectors import roles_of
-from programme.models import CalendarFeed, Enrolment, Meeting
+from bifrost.core.http import absolute_url
+from bifrost.core.slugs import ascii_slug
+from programme.models import Meeting
 
 TIME_ZONE = ZoneInfo("Europe/Copenhagen")
 PRODID = "-//BIFROST//Programme//DA"
@@ -47,18 +42,22 @@ def _site_host() -> str:
 
 
 def meeting_url(meeting: Meeting) -> str:
-    return settings.SITE_URL + reverse("programme:meeting", args=[meeting.pk])
+    return absolute_url("programme:meeting", meeting.pk)
 
 
 def feed_url(token: str) -> str:
     """The full, secret address of a personal feed (shown to its owner once)."""
-    return settings.SITE_URL + reverse("programme:calendar_feed", args=[token])
+    return absolute_url("programme:calendar_feed", token)
 
 
 def webcal_url(url: str) -> str:
     """The same address with the webcal:// scheme, which calendar apps open as a
     subscription rather than a one-off import."""
     return "webcal://" + url.split("://", 1)[-1]
+
+
+def ics_filename(title: str) -> str:
+    return f"{ascii_slug(title, fallback='meeting')}.ics"
 
 
 # --- Building calendars ------------------------------------------------------------
@@ -133,74 +132,3 @@ def calendar_for(meetings: Iterable[Meeting], *, name: str, refresh: bool = Fals
             first_date=date(first.year - 1, 1, 1), last_date=date(last.year + 2, 1, 1)
         )
     return calendar.to_ical()
-
-
-# --- Reads ---------------------------------------------------------------------
-
-
-def meetings_for_user(user: User) -> QuerySet[Meeting]:
-    """The meetings a person is expected at, in one query.
-
-    Same rule as `selectors.meeting_participants`, seen from the person: every
-    meeting of a programme where one of their organisations is actively
-    enrolled; the kick-off (companies only) only through a company.
-    """
-    enrolled = Enrolment.objects.filter(
-        programme_id=OuterRef("programme_id"),
-        left_at__isnull=True,
-        organisation__memberships__user=user,
-    )
-    company_enrolled = enrolled.filter(organisation__kind=Organisation.Kind.COMPANY)
-    if Role.FACILITATOR in roles_of(user):
-        # Facilitators run every programme: their calendar holds all meetings.
-        return Meeting.objects.order_by("starts_at", "programme_id", "number")
-    return Meeting.objects.filter(
-        Q(Exists(enrolled), audience=Meeting.Audience.ALL)
-        | Q(Exists(company_enrolled), audience=Meeting.Audience.SMV_ONLY)
-    ).order_by("starts_at", "programme_id", "number")
-
-
-def active_feed_of(user: User) -> CalendarFeed | None:
-    return (
-        CalendarFeed.objects.filter(user=user, revoked_at__isnull=True)
-        .order_by("-created_at")
-        .first()
-    )
-
-
-def feed_by_token(token: str) -> CalendarFeed | None:
-    """The active feed for a token, or None for unknown, revoked or inactive-user tokens
-    (one answer for all three, so a token's history leaks nothing)."""
-    return (
-        CalendarFeed.objects.select_related("user")
-        .filter(token_hash=CalendarFeed.hash(token), revoked_at__isnull=True, user__is_active=True)
-        .first()
-    )
-
-
-# --- Writes -----------------------------------------------------------------------
-
-
-@transaction.atomic
-def calendar_feed_create(*, user: User) -> tuple[CalendarFeed, str]:
-    """A new personal feed; the previous one stops working.
-
-    Returns the feed and the clear-text token. Only the token's hash is stored,
-    so the caller shows the URL once and it cannot be recovered afterwards.
-    """
-    # Lock the person's row so two simultaneous requests cannot leave two active feeds.
-    User.objects.select_for_update().filter(pk=user.pk).first()
-    calendar_feed_revoke(user=user)
-    token = secrets.token_urlsafe(32)
-    feed = CalendarFeed(user=user, token_hash=CalendarFeed.hash(token))
-    feed.full_clean()
-    feed.save()
-    return feed, token
-
-
-@transaction.atomic
-def calendar_feed_revoke(*, user: User) -> int:
-    """Stop every active feed of the person. Returns how many were active."""
-    return CalendarFeed.objects.filter(user=user, revoked_at__isnull=True).update(
-        revoked_at=timezone.now()
-    )

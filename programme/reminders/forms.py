@@ -2,21 +2,21 @@
 
 from django import forms
 
-from programme import reminders
 from programme.models import ReminderSettings
+from programme.reminders.selectors import SETTING_FIELDS
 
 
 class ReminderSettingsForm(forms.ModelForm):
     """Labels come from the model's verbose names. The form only validates: the
-    view passes `cleaned_data` to `reminders.reminder_settings_save`."""
+    view passes `flags()` to `services.reminder_settings_save`."""
 
     class Meta:
         model = ReminderSettings
-        fields = list(reminders.SETTING_FIELDS)
+        fields = list(SETTING_FIELDS)
         widgets = {
             name: forms.CheckboxInput(attrs={"class": "form-check-input"})
-            for name in reminders.SETTING_FIELDS
+            for name in SETTING_FIELDS
         }
 
     def flags(self) -> dict[str, bool]:
-        return {name: self.cleaned_data[name] for name in reminders.SETTING_FIELDS}
+        return {name: self.cleaned_data[name] for name in SETTING_FIELDS}

@@ -11,22 +11,20 @@ same reminder twice.
 
 import logging
 from datetime import datetime, time, timedelta
+from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.template import Context
-from django.template.loader import get_template
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from bifrost.core import emails
-from programme import selectors
-from programme.models import Meeting, Reminder, ReminderSettings
+from programme.meetings.selectors import meeting_participants
+from programme.models import Meeting, Programme, Reminder, ReminderSettings
+from programme.reminders import emails
+from programme.reminders.selectors import SETTING_FIELDS
 
 logger = logging.getLogger(__name__)
 
 # Kind → (offset before the meeting / preparation deadline, setting that turns it off)
-MEETING_OFFSETS = {
+MEETING_OFFSETS: dict[str, tuple[timedelta, str]] = {
     Reminder.Kind.MEETING_WEEK: (timedelta(days=7), "meeting_week_before"),
     Reminder.Kind.MEETING_DAY: (timedelta(days=1), "meeting_day_before"),
 }
@@ -37,11 +35,12 @@ PREPARATION_SEND_TIME = time(8, 0)
 # Skip reasons that planning undoes when the cause is gone (re-enrolled, task set
 # again). A reminder skipped for any other reason stays skipped; one sent, stays sent.
 REVIVABLE_REASONS = frozenset({"left the programme", "meeting cancelled", "no preparation task"})
-SETTING_FIELDS = ("meeting_week_before", "meeting_day_before", "preparation_due")
 
 
 def _due_times(meeting: Meeting) -> dict[str, datetime]:
-    due = {kind: meeting.starts_at - offset for kind, (offset, _s) in MEETING_OFFSETS.items()}
+    due: dict[str, datetime] = {
+        kind: meeting.starts_at - offset for kind, (offset, _s) in MEETING_OFFSETS.items()
+    }
     if meeting.preparation_task and meeting.preparation_due:
         send_day = meeting.preparation_due - PREPARATION_OFFSET
         due[Reminder.Kind.PREPARATION] = datetime.combine(
@@ -51,14 +50,14 @@ def _due_times(meeting: Meeting) -> dict[str, datetime]:
 
 
 @transaction.atomic
-def plan_for_meeting(*, meeting_id: int) -> int:
+def reminders_plan_for_meeting(*, meeting_id: int) -> int:
     """Create or move the pending reminders of one meeting. Returns how many are pending."""
     meeting = Meeting.objects.select_related("programme").get(pk=meeting_id)
     if meeting.is_cancelled:
-        skip_for_meeting(meeting=meeting, reason="meeting cancelled")
+        reminders_skip_for_meeting(meeting=meeting, reason="meeting cancelled")
         return 0
     due = _due_times(meeting)
-    recipients = list(selectors.meeting_participants(meeting).values_list("pk", flat=True))
+    recipients = list(meeting_participants(meeting).values_list("pk", flat=True))
     existing = {(r.recipient_id, r.kind): r for r in Reminder.objects.filter(meeting=meeting)}
     to_create, to_update, to_revive = [], [], []
     for user_id in recipients:
@@ -92,23 +91,23 @@ def plan_for_meeting(*, meeting_id: int) -> int:
     return Reminder.objects.filter(meeting=meeting, status=Reminder.Status.PENDING).count()
 
 
-def plan_for_programme(*, programme_id: int) -> None:
+def reminders_plan_for_programme(*, programme_id: int) -> None:
     for meeting_id in Meeting.objects.filter(programme_id=programme_id).values_list(
         "pk", flat=True
     ):
-        plan_for_meeting(meeting_id=meeting_id)
+        reminders_plan_for_meeting(meeting_id=meeting_id)
 
 
-def skip_for_meeting(*, meeting: Meeting, reason: str) -> None:
+def reminders_skip_for_meeting(*, meeting: Meeting, reason: str) -> None:
     Reminder.objects.filter(meeting=meeting, status=Reminder.Status.PENDING).update(
         status=Reminder.Status.SKIPPED, skip_reason=reason
     )
 
 
-def skip_for_departed(*, programme) -> None:
+def reminders_skip_for_departed(*, programme: Programme) -> None:
     """Pending reminders of people who are no longer in the programme are dropped."""
     for meeting in programme.meetings.all():
-        participants = selectors.meeting_participants(meeting).values("pk")
+        participants = meeting_participants(meeting).values("pk")
         Reminder.objects.filter(meeting=meeting, status=Reminder.Status.PENDING).exclude(
             recipient__in=participants
         ).update(status=Reminder.Status.SKIPPED, skip_reason="left the programme")
@@ -121,7 +120,7 @@ def _why_not(reminder: Reminder, now: datetime) -> str:
         return "meeting cancelled"
     if meeting.starts_at <= now:
         return "meeting already started"
-    if not selectors.meeting_participants(meeting).filter(pk=reminder.recipient_id).exists():
+    if not meeting_participants(meeting).filter(pk=reminder.recipient_id).exists():
         return "left the programme"
     preferences = ReminderSettings.objects.filter(user_id=reminder.recipient_id).first()
     setting = (
@@ -136,31 +135,7 @@ def _why_not(reminder: Reminder, now: datetime) -> str:
     return ""
 
 
-def _render_text(template_name: str, context: dict) -> str:
-    """Render a plain-text e-mail template without HTML escaping: a title such as
-    "Q&A" must not arrive as "Q&amp;A" (the subject template has no autoescape off)."""
-    return get_template(template_name).template.render(Context(context, autoescape=False))
-
-
-def _send(reminder: Reminder) -> None:
-    meeting = reminder.meeting
-    context = {
-        "kind": reminder.kind,
-        "meeting_title": meeting.title,
-        "starts_at": timezone.localtime(meeting.starts_at),
-        "place": meeting.place,
-        "preparation_due": meeting.preparation_due,
-        "meeting_url": settings.SITE_URL + reverse("programme:meeting", args=[meeting.pk]),
-        "settings_url": settings.SITE_URL + reverse("programme:reminder_settings"),
-    }
-    # Only the meeting's logistics go into the e-mail: never anything a company wrote.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _render_text("programme/email/reminder_subject.txt", context).strip()
-        body = _render_text("programme/email/reminder_body.txt", context)
-    emails.queue(to=[reminder.recipient.email], subject=subject, body=body)
-
-
-def send_one(reminder_id: int, *, now: datetime | None = None) -> bool:
+def reminder_send(*, reminder_id: int, now: datetime | None = None) -> bool:
     """Send one due reminder unless another sweeper has it or already sent it."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -180,11 +155,11 @@ def send_one(reminder_id: int, *, now: datetime | None = None) -> bool:
         reminder.status, reminder.sent_at = Reminder.Status.SENT, now
         reminder.save(update_fields=["status", "sent_at"])
         # The e-mail task is queued on commit: a rolled-back claim sends nothing.
-        _send(reminder)
+        emails.reminder_email_send(reminder)
         return True
 
 
-def plan_upcoming(*, now: datetime) -> None:
+def reminders_plan_upcoming(*, now: datetime) -> None:
     """Plan reminders for meetings in the coming week, so people who joined an
     enrolled company since the last plan are included (idempotent)."""
     soon = Meeting.objects.filter(
@@ -193,10 +168,10 @@ def plan_upcoming(*, now: datetime) -> None:
         starts_at__lte=now + timedelta(days=8),
     ).values_list("pk", flat=True)
     for meeting_id in soon:
-        plan_for_meeting(meeting_id=meeting_id)
+        reminders_plan_for_meeting(meeting_id=meeting_id)
 
 
-def send_due(*, now: datetime | None = None, limit: int = 500) -> int:
+def reminders_send_due(*, now: datetime | None = None, limit: int = 500) -> int:
     """The sweeper: send every pending reminder whose time has come. Returns how many."""
     now = now or timezone.now()
     due_ids = list(
@@ -207,7 +182,7 @@ def send_due(*, now: datetime | None = None, limit: int = 500) -> int:
     sent = 0
     for reminder_id in due_ids:
         try:
-            sent += send_one(reminder_id, now=now)
+            sent += reminder_send(reminder_id=reminder_id, now=now)
         except Exception:
             # One broken reminder stays pending for the next sweep; the rest go out.
             logger.exception("Reminder %s could not be sent", reminder_id)
@@ -219,14 +194,8 @@ def send_due(*, now: datetime | None = None, limit: int = 500) -> int:
 # --- Each person's settings ----------------------------------------------------
 
 
-def reminder_settings_of(user) -> ReminderSettings:
-    """The person's settings; an unsaved row with everything on if they never chose."""
-    preferences = ReminderSettings.objects.filter(user=user).first()
-    return preferences if preferences is not None else ReminderSettings(user=user)
-
-
 @transaction.atomic
-def reminder_settings_save(*, user, **flags: bool) -> ReminderSettings:
+def reminder_settings_save(*, user: Any, **flags: bool) -> ReminderSettings:
     """Turn reminder kinds on or off for one person. The sweeper reads them at send time."""
     unknown = set(flags) - set(SETTING_FIELDS)
     if unknown:
