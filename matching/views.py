@@ -30,7 +30,7 @@ from matching.forms import (
 )
 from matching.models import AdvisorProfile, Case, CompanyProfile, MatchRun, PairRule
 from programme.models import Enrolment, Programme
-from programme.selectors import companies_in
+from programme.programmes.selectors import companies_in
 
 
 def _is_htmx(request) -> bool:

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from matching.models import Case, MatchRun
-from programme import services
+from programme.programmes import services
 from tests import factories
 from tests.e2e.helpers import da, login_and_expect_dashboard
 from tests.e2e.test_accessibility import assert_accessible
