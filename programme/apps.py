@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammeConfig(AppConfig):
     name = "programme"
     verbose_name = _("Programme and development meetings")
+
+    def ready(self) -> None:
+        # The concept modules that register something when imported: permissions
+        # (django-rules), Celery tasks and the agenda export kind. django-rules and
+        # Celery only discover an app-level rules.py and tasks.py, so they are named here.
+        from programme.exercises import rules as exercise_rules  # noqa: F401
+        from programme.exercises.dilemmas import rules as dilemma_rules  # noqa: F401
+        from programme.exports import agenda as agenda_export  # noqa: F401
+        from programme.exports import tasks as export_tasks  # noqa: F401
+        from programme.meetings import rules as meeting_rules  # noqa: F401
+        from programme.programmes import rules as programme_rules  # noqa: F401
+        from programme.reminders import tasks as reminder_tasks  # noqa: F401

@@ -4,9 +4,14 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from bifrost.accounts.models import Organisation
-from programme import selectors, services
-from programme.models import Enrolment, Programme
+from bifrost.accounts.models import Membership, Organisation, User
+from programme.exercises.dilemmas import services as dilemma_services
+from programme.exercises.prejudice_game import services as prejudice_game_services
+from programme.exercises.recommendations import services as recommendation_services
+from programme.meetings import services as meeting_services
+from programme.meetings.selectors import meeting_participants
+from programme.models import Dilemma, Enrolment, Programme
+from programme.programmes import services as programme_services
 
 DEMO_NAME = "BIFROST-forløbet 2019 (demo)"
 PLACE = "Mødecenter Broen, lokale 2 (fiktivt)"
@@ -33,10 +38,8 @@ MINUTES = {
 def load(stdout=None) -> None:
     if Programme.objects.filter(name=DEMO_NAME).exists():
         return
-    from bifrost.accounts.models import User
-
     facilitator = User.objects.filter(email="facilitator@bifrost.example").first()
-    programme = services.programme_create_from_template(
+    programme = programme_services.programme_create_from_template(
         name=DEMO_NAME,
         description=(
             "Et fiktivt forløb med seks virksomheder fra finans, medier og kommunikation og "
@@ -68,7 +71,7 @@ def load(stdout=None) -> None:
         if task and meeting.ends_at < now:
             # Most companies did their homework; one or two did not.
             for company in companies[: 4 + meeting.number % 3]:
-                services.preparation_submit(
+                meeting_services.preparation_submit(
                     meeting=meeting,
                     organisation=company,
                     user=None,
@@ -76,9 +79,9 @@ def load(stdout=None) -> None:
                     done=True,
                 )
         if meeting.ends_at < now:
-            participants = set(selectors.meeting_participants(meeting).values_list("pk", flat=True))
+            participants = set(meeting_participants(meeting).values_list("pk", flat=True))
             present = {pk for index, pk in enumerate(sorted(participants)) if index % 5 != 4}
-            services.attendance_record(
+            meeting_services.attendance_record(
                 meeting=meeting, present_user_ids=present, participant_ids=participants
             )
     _exercises(programme)
@@ -88,11 +91,7 @@ def load(stdout=None) -> None:
 
 def _exercises(programme) -> None:
     """Some exercises filled in, as they would be after the meetings."""
-    from bifrost.accounts.models import Membership
-    from programme import exercise_services
-    from programme.models import Dilemma
-
-    exercise_services.dilemma_seed_catalogue()
+    dilemma_services.dilemma_seed_catalogue()
     meetings = {m.number: m for m in programme.meetings.all()}
     owners = list(
         Membership.objects.filter(organisation__name__endswith="(demo)", role="smv_owner")
@@ -115,16 +114,16 @@ def _exercises(programme) -> None:
         "Der er ikke tid til forebyggelse i en lille virksomhed.",
     ]
     for membership, text in zip(owners, assumptions_smv, strict=False):
-        exercise_services.assumption_add(
+        prejudice_game_services.assumption_add(
             meeting=meetings[1], author=membership.user, side="smvs", text=text, anonymous=True
         )
     for membership, text in zip(advisors, assumptions_advisor, strict=False):
-        exercise_services.assumption_add(
+        prejudice_game_services.assumption_add(
             meeting=meetings[1], author=membership.user, side="advisors", text=text, anonymous=False
         )
     dilemmas = list(Dilemma.objects.order_by("pk")[:3])
     for membership, dilemma in zip(owners[:3], dilemmas, strict=False):
-        exercise_services.dilemma_choose(
+        dilemma_services.dilemma_choose(
             meeting=meetings[2],
             company=membership.organisation,
             dilemma=dilemma,
@@ -141,6 +140,6 @@ def _exercises(programme) -> None:
         ],
         strict=False,
     ):
-        exercise_services.recommendation_propose(
+        recommendation_services.recommendation_propose(
             meeting=meetings[5], author=membership.user, text=text
         )

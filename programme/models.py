@@ -309,7 +309,7 @@ class AgendaExport(FileExport):
 # --- Meeting exercises ------------------------------------------------------------
 # Meeting 1: the prejudice game; 2 and 4: the dilemma workshop; 5: recommendations;
 # 6: evaluation with the agreed principles and tools. Services and selectors live in
-# programme/exercise_services.py and programme/exercise_selectors.py.
+# the packages of programme/exercises/.
 
 
 class ExerciseState(models.Model):
@@ -523,7 +523,7 @@ class Endorsement(models.Model):
 
 class EvaluationResponse(models.Model):
     """One person's answers to the closing questionnaire (questions are defined in code,
-    programme/exercise_selectors.py EVALUATION_QUESTIONS; `answers` maps question key → 1–5)."""
+    programme/exercises/evaluation/questionnaire.py; `answers` maps question key → 1–5)."""
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="evaluation_responses"

@@ -18,7 +18,7 @@ from matching.runs import scoring
 from matching.runs.reasons import NO_PROFILE, reason_text
 from matching.runs.snapshot import Context
 from programme.models import Programme
-from programme.selectors import companies_in
+from programme.programmes.selectors import companies_in
 
 
 def weights_of(programme: Programme) -> MatchWeights:

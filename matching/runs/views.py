@@ -28,7 +28,7 @@ from matching.runs.forms import (
     WeightsForm,
 )
 from matching.runs.rules import MANAGE
-from programme.selectors import companies_in
+from programme.programmes.selectors import companies_in
 
 # --- The facilitator's matching page ---------------------------------------------
 

@@ -188,8 +188,8 @@ def make_logbooks(sizes: list[int], seed: int) -> dict[int, int]:
     from logbook.insights.readiness import STATEMENT_KEYS
     from logbook.models import CriticalSituation, Entry, EntryComment, Logbook, ReadinessCheck
     from matching.models import Case
-    from programme import services
     from programme.models import Enrolment
+    from programme.programmes import services
     from tests import factories
 
     rng = random.Random(seed)

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from bifrost.core.exports import jobs as pdf_jobs
 from bifrost.core.pdf import refuse_url
-from programme import services
 from programme.models import AgendaExport
+from programme.programmes import services
 
 pytestmark = pytest.mark.django_db
 

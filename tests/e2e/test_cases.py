@@ -8,8 +8,8 @@ from playwright.sync_api import Page, expect
 
 from matching.cases import services as case_services
 from matching.models import CasePhaseChange, Phase
-from programme import services
 from programme.models import Enrolment
+from programme.programmes import services
 from tests import factories
 from tests.e2e.helpers import da, login_and_expect_dashboard, logout, url_path
 from tests.e2e.test_accessibility import assert_accessible

@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from logbook.models import Entry, EntryDraft
-from programme import services as programme_services
 from programme.models import Enrolment
+from programme.programmes import services as programme_services
 from tests import factories
 from tests.e2e.helpers import da, login_and_expect_dashboard
 from tests.e2e.test_accessibility import assert_accessible

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from matching.models import AdvisorProfile, Case, CompanyProfile, MatchRun
-from programme import services
 from programme.models import Enrolment
+from programme.programmes import services
 from tests import factories
 from tests.e2e.helpers import da, login_and_expect_dashboard, logout
 from tests.e2e.test_accessibility import assert_accessible

@@ -11,8 +11,9 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page, expect
 
-from programme import services
+from programme.meetings import services as meeting_services
 from programme.models import AgendaItem, Enrolment, Meeting
+from programme.programmes import services as programme_services
 from tests import factories
 from tests.e2e.conftest import DEFAULT_TIMEOUT_MS, BrowserProblems
 from tests.e2e.helpers import da, login_and_expect_dashboard, url_path
@@ -43,7 +44,7 @@ def facilitator(transactional_db):
 
 @pytest.fixture
 def programme(facilitator):
-    return services.programme_create_from_template(
+    return programme_services.programme_create_from_template(
         name="BIFROST 2027",
         description="Forløb for virksomheder og rådgivere.",
         starts_on=date(2027, 5, 3),
@@ -352,7 +353,7 @@ def test_run_page_is_accessible(page, live_server, facilitator, meeting):
 
 
 def test_live_page_is_accessible(page, live_server, owner, meeting):
-    services.meeting_advance(meeting=meeting)
+    meeting_services.meeting_advance(meeting=meeting)
     _login(page, live_server, owner)
     _go(page, live_server, _live_path(meeting))
     expect(page.locator("#live-current .run-current")).to_have_text(_titles(meeting)[0])

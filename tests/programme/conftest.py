@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from programme import services
 from programme.models import Enrolment
+from programme.programmes import services
 from tests import factories
 
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from logbook.logbooks import services as logbook_services
 from logbook.models import Logbook
-from programme import services as programme_services
 from programme.models import Enrolment
+from programme.programmes import services as programme_services
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -123,7 +123,7 @@ def test_filters(client, three, enrolled_advisor, params, expected):
 
 
 def test_programme_filter(client, three, enrolled_advisor, unit, facilitator):
-    from programme.services import programme_create_from_template
+    from programme.programmes.services import programme_create_from_template
 
     other = programme_create_from_template(
         name="Forløb 2028",

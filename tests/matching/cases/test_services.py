@@ -188,7 +188,7 @@ def test_meeting_input_is_one_per_meeting(case, owner, programme):
             case=case, meeting=programme.meetings.get(number=0), by=owner, text="Kickoff"
         )
     other = factories.facilitator()
-    from programme.services import programme_create_from_template
+    from programme.programmes.services import programme_create_from_template
 
     elsewhere = programme_create_from_template(
         name="Andet forløb",
