@@ -24,7 +24,7 @@ PYTHON := $(shell for p in python3.12 python3.13 python3.14 python3; do \
 # A uv on PATH is used as is; otherwise one is installed into ./.tools.
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: help install run test lint format contracts types
+.PHONY: help install run test lint format contracts types backup restore
 
 help: ## Show this help
 	@echo "BIFROST make targets:"
@@ -88,3 +88,12 @@ lint: install ## Check code style with ruff (no changes)
 format: install ## Fix import order and reformat with ruff
 	$(VENV)/bin/ruff check --select I --fix .
 	$(VENV)/bin/ruff format .
+
+# Backups (scripts/backup.py, docs/operations.md): the database named by DATABASE_URL
+# and MEDIA_ROOT, from the same environment variables as the site.
+backup: install ## Write one archive (database + MEDIA_ROOT + checksums) to backups/ or BACKUP_DIR
+	$(VENV)/bin/python scripts/backup.py backup $(if $(BACKUP_DIR),--output-dir "$(BACKUP_DIR)")
+
+restore: install ## Restore ARCHIVE=backups/bifrost-....tar into an empty database and MEDIA_ROOT
+	@test -n "$(ARCHIVE)" || { echo "Usage: make restore ARCHIVE=backups/bifrost-YYYYmmdd-HHMMSS.tar [FORCE=1]" >&2; exit 2; }
+	$(VENV)/bin/python scripts/backup.py restore "$(ARCHIVE)" $(if $(FORCE),--force)
