@@ -1,6 +1,11 @@
-# Production image: gunicorn serving BIFROST; the same image runs the Celery
-# worker and beat (see docker-compose.yml).
-FROM python:3.12-slim-bookworm
+# Production images, two targets from this one file (docker-compose.yml picks them):
+#   app    gunicorn serving BIFROST (deploy/gunicorn.conf.py); the same image runs
+#          the Celery workers and beat
+#   proxy  nginx in front of it (deploy/nginx/), with the collected static files
+#          of the same build baked in, so pages and their assets never disagree
+# Build one by hand with `docker build --target app .` (or --target proxy).
+
+FROM python:3.12-slim-bookworm AS app
 
 ENV PYTHONUNBUFFERED=1 \
     UV_PROJECT_ENVIRONMENT=/app/.venv \
@@ -25,8 +30,8 @@ RUN uv sync --frozen --no-dev --no-install-project --no-cache --python /usr/loca
 
 COPY . .
 
-# Static files are baked into the image. DJANGO_ENV=build needs no secrets
-# and no database or Redis.
+# Static files are baked into the image (and copied into the proxy image below).
+# DJANGO_ENV=build needs no secrets and no database or Redis.
 RUN DJANGO_ENV=build python manage.py collectstatic --noinput
 
 # Run as an unprivileged user. It owns only what must be writable: uploads
@@ -38,4 +43,24 @@ RUN useradd --system --user-group --uid 10001 --home-dir /app --no-create-home b
 USER bifrost
 
 EXPOSE 8000
-CMD ["gunicorn", "bifrost.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "-c", "deploy/gunicorn.conf.py"]
+
+
+# --- the reverse proxy --------------------------------------------------------------
+# Debian's nginx, the same package tests/ops/test_proxy.py runs the configuration with.
+FROM debian:bookworm-slim AS proxy
+
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nginx gettext-base curl \
+    && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/default
+
+COPY deploy/nginx/nginx.conf /etc/nginx/nginx.conf
+COPY deploy/nginx/bifrost.conf.template /etc/nginx/bifrost.conf.template
+COPY deploy/nginx/errors/ /usr/share/nginx/bifrost-errors/
+COPY deploy/nginx/start.sh /usr/local/bin/bifrost-proxy-start
+COPY --from=app /app/staticfiles/ /srv/bifrost/static/
+
+EXPOSE 80 443
+# SIGQUIT: nginx finishes the requests in flight, then stops.
+STOPSIGNAL SIGQUIT
+CMD ["/usr/local/bin/bifrost-proxy-start"]

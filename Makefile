@@ -71,6 +71,7 @@ test: install ## Lint, import contracts, types, then the whole test suite (Postg
 	$(VENV)/bin/ruff format --check .
 	$(MAKE) --no-print-directory contracts types
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-nginx.sh
 	bash scripts/test.sh
 
 # The typed layers: the core and every services and selectors module.

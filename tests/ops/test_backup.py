@@ -14,9 +14,7 @@ import sys
 import tarfile
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -25,6 +23,7 @@ from psycopg import sql
 
 from bifrost.accounts.models import AccessLogEntry
 from tests import factories
+from tests.ops.helpers import connect, database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "backup.py"
@@ -33,20 +32,8 @@ SCRIPT = ROOT / "scripts" / "backup.py"
 # the script's processes and their own connections.
 pytestmark = pytest.mark.django_db
 
+
 # --- helpers ---------------------------------------------------------------------
-
-
-def connect(dbname: str) -> psycopg.Connection:
-    db = settings.DATABASES["default"]
-    params = {"dbname": dbname, "host": db["HOST"], "port": db["PORT"], "user": db["USER"]}
-    if db.get("PASSWORD"):
-        params["password"] = db["PASSWORD"]
-    return psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True)
-
-
-def database_url(dbname: str) -> str:
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(parts._replace(path=f"/{dbname}"))
 
 
 @pytest.fixture
