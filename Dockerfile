@@ -1,11 +1,15 @@
 # Production images, two targets from this one file (docker-compose.yml picks them):
 #   app    gunicorn serving BIFROST (deploy/gunicorn.conf.py); the same image runs
-#          the Celery workers and beat
+#          the Celery workers, beat and the backups (scripts/backup.py)
 #   proxy  nginx in front of it (deploy/nginx/), with the collected static files
 #          of the same build baked in, so pages and their assets never disagree
 # Build one by hand with `docker build --target app .` (or --target proxy).
 
 FROM python:3.12-slim-bookworm AS app
+
+# The PostgreSQL client tools (pg_dump, pg_restore, psql) for backups must be at
+# least as new as the server: the major version of the db service's image.
+ARG PG_MAJOR=16
 
 ENV PYTHONUNBUFFERED=1 \
     UV_PROJECT_ENVIRONMENT=/app/.venv \
@@ -14,10 +18,21 @@ ENV PYTHONUNBUFFERED=1 \
     UV_LINK_MODE=copy \
     PATH=/app/.venv/bin:$PATH
 
-# Runtime libraries WeasyPrint (PDF exports) loads, and a font for all text.
+# Runtime libraries WeasyPrint (PDF exports) loads, a font for all text, and the
+# PostgreSQL client from the PostgreSQL project's own Debian repository (Debian
+# bookworm ships only version 15, which cannot dump a 16 server).
 RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && install -d /usr/share/postgresql-common/pgdg \
+    && curl -fsSL -o /usr/share/postgresql-common/pgdg/apt.postgresql.org.asc \
+        https://www.postgresql.org/media/keys/ACCC4CF8.asc \
+    && echo "deb [signed-by=/usr/share/postgresql-common/pgdg/apt.postgresql.org.asc] https://apt.postgresql.org/pub/repos/apt bookworm-pgdg main" \
+        > /etc/apt/sources.list.d/pgdg.list \
+    && apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-dejavu-core \
+        postgresql-client-${PG_MAJOR} \
+    && apt-get purge -y --auto-remove curl \
     && rm -rf /var/lib/apt/lists/*
 
 RUN pip install --no-cache-dir uv
