@@ -7,6 +7,7 @@ empty scratch databases (bifrost_ops_*) that are dropped afterwards.
 """
 
 import hashlib
+import io
 import json
 import os
 import subprocess
@@ -136,7 +137,7 @@ def source(django_db_setup, django_db_blocker, tmp_path_factory):
     """
     media = tmp_path_factory.mktemp("backup") / "media-source"
     with django_db_blocker.unblock():
-        call_command("demo_data", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("demo_data", stdout=io.StringIO())
         facilitator = factories.facilitator()
         company = factories.OrganisationFactory()
         AccessLogEntry.objects.create(
