@@ -24,7 +24,7 @@ PYTHON := $(shell for p in python3.12 python3.13 python3.14 python3; do \
 # A uv on PATH is used as is; otherwise one is installed into ./.tools.
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: help install run test lint format contracts types
+.PHONY: help install run test lint format contracts types backup restore
 
 help: ## Show this help
 	@echo "BIFROST make targets:"
@@ -66,12 +66,20 @@ run: install ## Run the demo site with demo data on http://127.0.0.1:8000
 	echo; \
 	exec $(VENV)/bin/python manage.py runserver 127.0.0.1:8000
 
+# The last two lines: known vulnerabilities in every locked package (dev tools
+# included) according to PyPI's advisory service. --strict fails when a package
+# cannot be looked up, so an unreachable service never passes as "no known
+# vulnerabilities". An advisory without a fixed version: add
+# `--ignore-vuln <ID>` with the reason in docs/operations.md.
 test: install ## Lint, import contracts, types, then the whole test suite (PostgreSQL + Redis, throwaway ones if needed)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(MAKE) --no-print-directory contracts types
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-nginx.sh
 	bash scripts/test.sh
+	$(UV) export --frozen --all-groups --no-emit-project --format requirements-txt --quiet --output-file $(VENV)/audit-requirements.txt
+	$(VENV)/bin/pip-audit --strict --disable-pip --require-hashes --progress-spinner off --requirement $(VENV)/audit-requirements.txt
 
 # The typed layers: the core and every services and selectors module.
 TYPED := bifrost/core $(shell git ls-files '*services.py' '*selectors.py' ':!:tests/*' ':!:*/migrations/*' 2>/dev/null)
@@ -88,3 +96,12 @@ lint: install ## Check code style with ruff (no changes)
 format: install ## Fix import order and reformat with ruff
 	$(VENV)/bin/ruff check --select I --fix .
 	$(VENV)/bin/ruff format .
+
+# Backups (scripts/backup.py, docs/operations.md): the database named by DATABASE_URL
+# and MEDIA_ROOT, from the same environment variables as the site.
+backup: install ## Write one archive (database + MEDIA_ROOT + checksums) to backups/ or BACKUP_DIR
+	$(VENV)/bin/python scripts/backup.py backup $(if $(BACKUP_DIR),--output-dir "$(BACKUP_DIR)")
+
+restore: install ## Restore ARCHIVE=backups/bifrost-....tar into an empty database and MEDIA_ROOT
+	@test -n "$(ARCHIVE)" || { echo "Usage: make restore ARCHIVE=backups/bifrost-YYYYmmdd-HHMMSS.tar [FORCE=1]" >&2; exit 2; }
+	$(VENV)/bin/python scripts/backup.py restore "$(ARCHIVE)" $(if $(FORCE),--force)
