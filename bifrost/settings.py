@@ -201,6 +201,9 @@ CELERY_BEAT_SCHEDULE = {
     "recover-exports": {"task": "core.recover_exports", "schedule": EXPORT_RECOVER_SECONDS},
 }
 
+# /healthz reports "disk": "low" below this much free space under MEDIA_ROOT.
+HEALTHZ_MIN_FREE_BYTES = env.int("HEALTHZ_MIN_FREE_BYTES", default=1024**3)
+
 # How long the access log ("who looked at our logbook") keeps its rows.
 ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=2 * 365)
 
@@ -291,7 +294,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Writes through a temporary file: a full disk is a clear error, never a partial file.
+    "default": {"BACKEND": "bifrost.core.storage.SafeFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
