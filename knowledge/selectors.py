@@ -19,7 +19,7 @@ _START, _STOP = "\x02", "\x03"
 
 def content_version() -> int:
     """Part of every public cache key; bumped on publish and unpublish."""
-    return cache.get_or_set("knowledge:content-version", 1, timeout=None)
+    return int(cache.get_or_set("knowledge:content-version", 1, timeout=None) or 1)
 
 
 def _cached(name: str, *parts, compute, version: int | None = None):

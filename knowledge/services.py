@@ -46,17 +46,17 @@ def bump_content_version() -> None:
         cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
 
 
-def _clean_fields(kind: str, fields: dict) -> dict:
-    known = {key: is_list for key, _label, is_list in KIND_FIELDS[kind]}
-    cleaned = {}
-    for key, is_list in known.items():
-        value = fields.get(key, [] if is_list else "")
-        if is_list:
-            if isinstance(value, str):
-                value = value.splitlines()
-            cleaned[key] = [line.strip() for line in value if line.strip()]
-        else:
-            cleaned[key] = (value or "").strip()
+def _clean_lines(value: str | list[str] | None) -> list[str]:
+    """A list field: one item a line (the editor's textarea) or a list already."""
+    lines = value.splitlines() if isinstance(value, str) else value or []
+    return [line.strip() for line in lines if line.strip()]
+
+
+def _clean_fields(kind: str, fields: dict) -> dict[str, str | list[str]]:
+    cleaned: dict[str, str | list[str]] = {}
+    for key, _label, is_list in KIND_FIELDS[kind]:
+        value = fields.get(key)
+        cleaned[key] = _clean_lines(value) if is_list else (value or "").strip()
     return cleaned
 
 
@@ -144,6 +144,8 @@ def page_save_draft(*, page: Page | None, content: dict, user, note: str = "") -
 def page_publish(*, page: Page | None, content: dict | None, user) -> Page:
     """Publish the given content (or the newest revision) and make it public."""
     if content is None:
+        if page is None:
+            raise ValueError("publishing the newest revision needs the page")
         latest = page.revisions.first()
         content = latest.content if latest else content_of(page)
     content = _validate(content, page)
@@ -200,11 +202,11 @@ def load_initial_content(*, user=None) -> int:
     from knowledge import initial_content as initial
 
     created = 0
-    by_slug = {}
-    plan = []
+    by_slug: dict[str, Page] = {}
+    plan: list[tuple[dict, str, str, int, dict]] = []
     for order, item in enumerate(initial.SECTIONS):
         plan.append((item, item["slug"], "article", order, {}))
-    kinds = [
+    kinds: list[tuple[list[dict], str, str]] = [
         (initial.PRINCIPLES, "principle", "forebyg-sygefravaer"),
         (initial.ADVISOR_ROLES, "advisor_role", "raadgiverrollen"),
         (initial.PHASES, "phase", "brobyggerfaser"),
@@ -214,7 +216,7 @@ def load_initial_content(*, user=None) -> int:
     for items, kind, section in kinds:
         for order, item in enumerate(items, start=1):
             fields = {key: item.get(key) for key, _label, _is_list in KIND_FIELDS[kind]}
-            plan.append((item, section, kind, item.get("number", order), fields))
+            plan.append((item, section, kind, int(item.get("number", order)), fields))
 
     for item, section, kind, order, fields in plan:
         page = Page.objects.filter(slug=item["slug"]).first()

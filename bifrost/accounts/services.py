@@ -142,6 +142,8 @@ def invitation_accept(
         .first()
     )
     if user is None:
+        if password is None:
+            raise ValueError("a new account needs a password")
         if User.objects.filter(email__iexact=invitation.email).exists():
             raise InvitationError(
                 _("An account with this e-mail already exists. Log in, then open the link again.")
