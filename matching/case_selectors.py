@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from bifrost.accounts.models import Membership, Role, User
 from knowledge.models import Kind, Page, Section
-from knowledge.selectors import section_pages
+from knowledge.pages.selectors import section_pages
 from matching import dashboard
 from matching.models import (
     AdvisorNote,

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
-from knowledge import services
+from knowledge.editor import services
 from knowledge.models import Page
 from tests import factories
 from tests.e2e.helpers import da, login_and_expect_dashboard, url_path

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from knowledge import services
+from knowledge.editor import selectors, services
 from knowledge.models import Page, PageRevision
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +93,7 @@ def test_restore_an_earlier_revision(client, facilitator, make_page):
     page = make_page(slug="historik", title="Version 1", body="Den oprindelige tekst.")
     services.page_publish(
         page=page,
-        content=services.content_of(page) | {"title": "Version 2", "body": "Ny tekst."},
+        content=selectors.content_of(page) | {"title": "Version 2", "body": "Ny tekst."},
         user=facilitator,
     )
     first = page.revisions.order_by("created_at", "pk").first()
@@ -195,7 +195,7 @@ def test_restoring_a_version_whose_address_is_taken_explains_instead_of_failing(
 ):
     page = make_page(slug="x", title="Side A")
     services.page_publish(
-        page=page, content=services.content_of(page) | {"slug": "y"}, user=facilitator
+        page=page, content=selectors.content_of(page) | {"slug": "y"}, user=facilitator
     )
     make_page(slug="x", title="Side B")
     first = page.revisions.order_by("created_at", "pk").first()
@@ -220,3 +220,21 @@ def test_a_draft_of_a_published_page_is_validated_like_any_save(client, facilita
     )
     assert response.status_code == 200
     assert response.context["form"].errors
+
+
+def test_english_summary_without_title_is_refused(client, facilitator):
+    client.force_login(facilitator)
+    response = client.post(
+        reverse("knowledge:editor_create"),
+        {
+            "section": "cases",
+            "slug": "halv-oversat",
+            "order": "1",
+            "title": "Titel",
+            "summary_en": "Only a summary",
+            "action": "draft",
+        },
+    )
+    assert response.status_code == 200
+    assert "title_en" in response.context["form"].errors
+    assert "Only a summary" in response.text

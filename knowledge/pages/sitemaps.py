@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from knowledge import selectors
+from knowledge.pages import selectors
 
 
 class KnowledgePageSitemap(Sitemap):

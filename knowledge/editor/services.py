@@ -1,49 +1,28 @@
-"""Writes to the knowledge site: drafts, publishing, revisions, self-assessments."""
+"""Writes to the knowledge site: drafts, publishing, revisions, the initial content.
 
-from django.contrib.postgres.search import SearchVector
-from django.core.cache import cache
+Every save is validated with the page model's own checks and kept as a revision;
+publishing and unpublishing bump the content version after the commit, which
+invalidates what readers have cached (`knowledge.pages.cache`).
+"""
+
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from knowledge.models import KIND_FIELDS, Page, PageRevision, RoleSelfAssessment
-from knowledge.rendering import plain_text, render_markdown
-
-CONTENT_VERSION_KEY = "knowledge:content-version"
-
-# The content a revision holds; everything else on a page is bookkeeping.
-CONTENT_KEYS = (
-    "section", "kind", "slug", "order", "title", "summary", "body", "fields", "related",
-    "title_en", "summary_en", "body_en",
-)  # fmt: skip
-OPTIONAL_KEYS = {"title_en": "", "summary_en": "", "body_en": ""}
-
-
-def content_of(page: Page) -> dict:
-    return {
-        "section": page.section,
-        "kind": page.kind,
-        "slug": page.slug,
-        "order": page.order,
-        "title": page.title,
-        "summary": page.summary,
-        "body": page.body,
-        "fields": page.fields or {},
-        "title_en": page.title_en,
-        "summary_en": page.summary_en,
-        "body_en": page.body_en,
-        "related": sorted(page.related.values_list("pk", flat=True)) if page.pk else [],
-    }
-
-
-def bump_content_version() -> None:
-    """Invalidate every cached public fragment: the keys include this number."""
-    try:
-        cache.incr(CONTENT_VERSION_KEY)
-    except ValueError:
-        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
+from knowledge import initial_content as initial
+from knowledge.editor.selectors import (
+    CONTENT_KEYS,
+    OPTIONAL_KEYS,
+    content_of,
+    existing_page_pks,
+    newest_content,
+)
+from knowledge.models import KIND_FIELDS, Page, PageRevision
+from knowledge.pages.cache import bump_content_version
+from knowledge.rendering import render_markdown
+from knowledge.search.index import searchable_text, update_search_vector
 
 
 def _clean_lines(value: str | list[str] | None) -> list[str]:
@@ -60,14 +39,6 @@ def _clean_fields(kind: str, fields: dict) -> dict[str, str | list[str]]:
     return cleaned
 
 
-def _searchable_text(page: Page) -> str:
-    parts = [page.body_html]
-    for key, _label, is_list in KIND_FIELDS[page.kind]:
-        value = page.field(key, [] if is_list else "")
-        parts.append(render_markdown("\n".join(value) if is_list else value))
-    return plain_text(" ".join(parts))
-
-
 def _apply(page: Page, content: dict) -> Page:
     """Make `content` the page's live content (validated, rendered, indexed)."""
     for key in CONTENT_KEYS:
@@ -76,24 +47,13 @@ def _apply(page: Page, content: dict) -> Page:
     page.fields = _clean_fields(page.kind, content["fields"])
     page.body_html = render_markdown(page.body)
     page.body_html_en = render_markdown(page.body_en)
-    page.body_text = _searchable_text(page)
+    page.body_text = searchable_text(page)
     page.full_clean(exclude=["related", "search_vector"])
     page.save()
     related = Page.objects.filter(pk__in=content["related"]).exclude(pk=page.pk)
     page.related.set(related)
-    _update_search_vector(page)
+    update_search_vector(page)
     return page
-
-
-def _update_search_vector(page: Page) -> None:
-    # Danish stemming for the stored vector; the query uses the same config.
-    if connection.vendor != "postgresql":
-        return
-    Page.objects.filter(pk=page.pk).update(
-        search_vector=SearchVector("title", weight="A", config="danish")
-        + SearchVector("summary", weight="B", config="danish")
-        + SearchVector("body_text", weight="C", config="danish")
-    )
 
 
 def _validate(content: dict, page: Page | None) -> dict:
@@ -146,8 +106,7 @@ def page_publish(*, page: Page | None, content: dict | None, user) -> Page:
     if content is None:
         if page is None:
             raise ValueError("publishing the newest revision needs the page")
-        latest = page.revisions.first()
-        content = latest.content if latest else content_of(page)
+        content = newest_content(page)
     content = _validate(content, page)
     if page is None:
         page = Page()
@@ -178,9 +137,7 @@ def page_restore_revision(*, page: Page, revision: PageRevision, user) -> Page:
     stamp = date_format(timezone.localtime(revision.created_at), "DATETIME_FORMAT")
     content = {**content_of(page), **revision.content}
     # Related pages that were deleted since are dropped quietly.
-    content["related"] = list(
-        Page.objects.filter(pk__in=content.get("related") or []).values_list("pk", flat=True)
-    )
+    content["related"] = existing_page_pks(content.get("related") or [])
     return page_save_draft(
         page=page,
         content=content,
@@ -189,20 +146,9 @@ def page_restore_revision(*, page: Page, revision: PageRevision, user) -> Page:
     )
 
 
-def self_assessment_save(*, user, answers: dict, scores: dict) -> RoleSelfAssessment:
-    return RoleSelfAssessment.objects.create(user=user, answers=answers, scores=scores)
-
-
-@transaction.atomic
-def load_initial_content(*, user=None) -> int:
-    """Create and publish the initial pages that do not exist yet. Returns how many.
-
-    Pages an editor has already changed are never overwritten.
-    """
-    from knowledge import initial_content as initial
-
-    created = 0
-    by_slug: dict[str, Page] = {}
+def _initial_plan() -> list[tuple[dict, str, str, int, dict]]:
+    """(item, section, kind, order, fields) of every initial page, in an order where
+    the pages a case points at come before the case."""
     plan: list[tuple[dict, str, str, int, dict]] = []
     for order, item in enumerate(initial.SECTIONS):
         plan.append((item, item["slug"], "article", order, {}))
@@ -217,8 +163,18 @@ def load_initial_content(*, user=None) -> int:
         for order, item in enumerate(items, start=1):
             fields = {key: item.get(key) for key, _label, _is_list in KIND_FIELDS[kind]}
             plan.append((item, section, kind, int(item.get("number", order)), fields))
+    return plan
 
-    for item, section, kind, order, fields in plan:
+
+@transaction.atomic
+def load_initial_content(*, user=None) -> int:
+    """Create and publish the initial pages that do not exist yet. Returns how many.
+
+    Pages an editor has already changed are never overwritten.
+    """
+    created = 0
+    by_slug: dict[str, Page] = {}
+    for item, section, kind, order, fields in _initial_plan():
         page = Page.objects.filter(slug=item["slug"]).first()
         if page is None:
             # A case points at the principles, phase and challenges it illustrates;

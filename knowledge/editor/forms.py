@@ -1,10 +1,11 @@
+"""The editor's page form."""
+
 from django import forms
 from django.core.validators import RegexValidator
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from knowledge import self_assessment
-from knowledge.models import KIND_FIELDS, KIND_SECTION, Kind, Page, Section
+from knowledge.editor import selectors
+from knowledge.models import KIND_FIELDS, KIND_SECTION, Page, Section
 
 slug_validator = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
@@ -68,10 +69,7 @@ class PageForm(forms.Form):
     def __init__(self, *args, kind: str, page: Page | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
-        related = Page.objects.exclude(kind=Kind.ARTICLE).order_by("kind", "order")
-        if page is not None and page.pk:
-            related = related.exclude(pk=page.pk)
-        self.fields["related"].queryset = related
+        self.fields["related"].queryset = selectors.relatable_pages(other_than=page)
         self.fields["related"].label_from_instance = lambda p: f"{p.get_kind_display()}: {p.title}"
         if kind in KIND_SECTION:
             self.fields["section"].initial = KIND_SECTION[kind].value
@@ -124,46 +122,3 @@ class PageForm(forms.Form):
         if (cleaned.get("summary_en") or cleaned.get("body_en")) and not cleaned.get("title_en"):
             self.add_error("title_en", _("Give the English title too, or leave English empty."))
         return cleaned
-
-
-RATING_CHOICES = [
-    (1, _("1 – disagree completely")),
-    (2, "2"),
-    (3, "3"),
-    (4, "4"),
-    (5, _("5 – agree completely")),
-]
-
-
-class SelfAssessmentForm(forms.Form):
-    save_answers = forms.BooleanField(
-        label=_("Save my answers in my profile"),
-        required=False,
-        help_text=_(
-            "Your answers are used only by you and, if you are an advisor, "
-            "by the matching in your programme."
-        ),
-    )
-
-    def __init__(self, *args, can_save: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
-        for index, item in enumerate(self_assessment.statements()):
-            english = translation.get_language() == "en" and item.get("statement_en")
-            self.fields[f"s{index}"] = forms.TypedChoiceField(
-                label=english or item["statement"],
-                choices=RATING_CHOICES,
-                coerce=int,
-                widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
-                error_messages={"required": _("Choose a number from 1 to 5.")},
-            )
-        if not can_save:
-            del self.fields["save_answers"]
-        else:
-            # Put the consent checkbox last.
-            self.fields["save_answers"] = self.fields.pop("save_answers")
-
-    def answers(self) -> dict[int, int]:
-        return {
-            index: self.cleaned_data[f"s{index}"]
-            for index in range(len(self_assessment.statements()))
-        }
