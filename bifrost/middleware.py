@@ -1,5 +1,6 @@
 """Project middleware: language choice, facilitator 2FA, no-store for private pages."""
 
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -72,8 +73,6 @@ class FacilitatorTwoFactorMiddleware:
         )
         if request.path.startswith(allowed):
             return False
-        from allauth.mfa.models import Authenticator
-
         return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
 
 

@@ -5,24 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from bifrost.accounts.models import ROLE_FOR_KIND, Organisation, Role
 
 
-class CVRField(forms.CharField):
-    """People often type CVR numbers as "1234 5678"; spaces are not part of it."""
-
-    def to_python(self, value):
-        return super().to_python(value).replace(" ", "")
-
-
-class OrganisationForm(forms.ModelForm):
-    class Meta:
-        model = Organisation
-        fields = ["name", "kind", "cvr", "industry", "size_band", "region"]
-        help_texts = {
-            "cvr": _("Companies only: 8 digits, e.g. 12345674."),
-        }
-        field_classes = {"cvr": CVRField}
-        widgets = {"cvr": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})}
-
-
 class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
