@@ -9,8 +9,7 @@ from playwright.sync_api import Page, expect
 from matching.models import Case, MatchRun
 from programme import services
 from tests import factories
-from tests.e2e.helpers import da, login_and_expect_dashboard
-from tests.e2e.test_accessibility import assert_accessible
+from tests.e2e.helpers import assert_accessible, da, login_and_expect_dashboard
 from tests.matching.test_runs import LS, SM, add_advisor, add_company, challenge_only
 
 
