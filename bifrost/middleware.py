@@ -1,6 +1,5 @@
 """Project middleware: language choice, facilitator 2FA, no-store for private pages."""
 
-from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -10,7 +9,7 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from bifrost.accounts.models import Role
-from bifrost.accounts.selectors import roles_of
+from bifrost.accounts.selectors import has_totp, roles_of
 
 
 class DanishFirstLocaleMiddleware:
@@ -73,7 +72,7 @@ class FacilitatorTwoFactorMiddleware:
         )
         if request.path.startswith(allowed):
             return False
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        return not has_totp(user)
 
 
 class NoStoreForAuthenticatedMiddleware:

@@ -1,5 +1,6 @@
 """Read queries about people and the roles they hold."""
 
+from allauth.mfa.models import Authenticator
 from django.db.models import QuerySet
 
 from bifrost.accounts.models import Membership, Role, User
@@ -35,3 +36,8 @@ def memberships_of(user: User) -> QuerySet[Membership]:
 
 def account_exists(email: str) -> bool:
     return User.objects.filter(email__iexact=email).exists()
+
+
+def has_totp(user) -> bool:
+    """The person has set up an authenticator app (TOTP) as a second factor."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
