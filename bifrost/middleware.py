@@ -9,7 +9,7 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from bifrost.accounts.models import Role
-from bifrost.accounts.selectors import roles_of
+from bifrost.accounts.selectors import has_totp, roles_of
 
 
 class DanishFirstLocaleMiddleware:
@@ -72,9 +72,7 @@ class FacilitatorTwoFactorMiddleware:
         )
         if request.path.startswith(allowed):
             return False
-        from allauth.mfa.models import Authenticator
-
-        return not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        return not has_totp(user)
 
 
 class NoStoreForAuthenticatedMiddleware:

@@ -6,8 +6,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from bifrost import views as core_views
-from knowledge import views as knowledge_views
-from knowledge.sitemaps import SITEMAPS
+from knowledge.pages import views as knowledge_views
+from knowledge.pages.sitemaps import SITEMAPS
 
 # The admin login goes through allauth, so its rate limits cover /admin/ too.
 admin.autodiscover()

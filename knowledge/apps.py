@@ -1,7 +1,17 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+# Concepts whose rules.py registers permissions (django-rules discovers only an
+# app-level rules.py).
+RULES = ["knowledge.editor.rules", "knowledge.self_assessment.rules"]
 
 
 class KnowledgeConfig(AppConfig):
     name = "knowledge"
     verbose_name = _("SMV-brobygger knowledge site")
+
+    def ready(self) -> None:
+        for module in RULES:
+            import_module(module)

@@ -1,6 +1,6 @@
 """The initial SMV-brobygger pages are part of the demo too."""
 
-from knowledge.services import load_initial_content
+from knowledge.editor.services import load_initial_content
 
 
 def load(stdout=None) -> None:

@@ -1,6 +1,6 @@
 """Initial Danish content of the public knowledge site SMV-brobygger.
 
-Plain data, loaded once by `knowledge.services.load_initial_content`; editors
+Plain data, loaded once by `knowledge.editor.services.load_initial_content`; editors
 change the pages on the site afterwards. Bodies and long text fields are
 Markdown (headings from level ## down, lists, bold; no raw HTML). List fields
 (`attention_points`, `references`) hold one line per item.

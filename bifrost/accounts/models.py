@@ -204,9 +204,6 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-hash_invitation_token = hash_token
-
-
 class Invitation(models.Model):
     """A one-time link that lets a person join an organisation with a role.
 

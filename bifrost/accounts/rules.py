@@ -1,12 +1,14 @@
-"""Object permissions for accounts and organisations (django-rules).
+"""The roles people hold, as django-rules predicates every app uses.
 
-Views never test roles inline; they ask `user.has_perm(...)`.
+Views never test roles inline; they ask `user.has_perm(...)`. The permissions of
+organisations and invitations are registered by their concepts' `rules.py`.
 """
 
 import rules
 
-from bifrost.accounts.models import Role
+from bifrost.accounts.models import Membership, Role
 from bifrost.accounts.selectors import roles_of
+from bifrost.core.rules import query_rule
 
 
 @rules.predicate
@@ -29,17 +31,11 @@ def has_any_role(user) -> bool:
     return bool(roles_of(user))
 
 
-@rules.predicate
-def is_member_of(user, organisation) -> bool:
-    if organisation is None or not getattr(user, "is_authenticated", False):
-        return False
-    return organisation.memberships.filter(user=user).exists()
+@query_rule
+def member_organisations(user, queryset):
+    """The organisations the person is a member of (any role)."""
+    return queryset.filter(pk__in=Membership.objects.filter(user=user).values("organisation_id"))
 
 
-# Facilitators run the programme: they see and manage every organisation in it.
-rules.add_perm("accounts.list_organisations", is_facilitator)
-rules.add_perm("accounts.add_organisation", is_facilitator)
-rules.add_perm("accounts.view_organisation", is_facilitator | is_member_of)
-rules.add_perm("accounts.invite_to_organisation", is_facilitator)
-rules.add_perm("accounts.revoke_invitation", is_facilitator)
-rules.add_perm("accounts.view_dashboard", has_any_role)
+# `is_member_of(user, organisation)`: the same rule asked about one organisation.
+is_member_of = member_organisations.predicate

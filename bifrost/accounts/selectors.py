@@ -1,16 +1,9 @@
-"""Read queries about people, organisations and roles."""
+"""Read queries about people and the roles they hold."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
+from allauth.mfa.models import Authenticator
+from django.db.models import QuerySet
 
-from bifrost.accounts.models import (
-    Invitation,
-    Membership,
-    Organisation,
-    Role,
-    User,
-    hash_invitation_token,
-)
+from bifrost.accounts.models import Membership, Role, User
 
 # Precedence when one person holds several roles: the dashboard shows the
 # widest responsibility first.
@@ -41,44 +34,10 @@ def memberships_of(user: User) -> QuerySet[Membership]:
     )
 
 
-def organisations_with_counts() -> QuerySet[Organisation]:
-    """Every organisation with its number of members and pending invitations."""
-    now = timezone.now()
-    return Organisation.objects.annotate(
-        member_count=Count("memberships", distinct=True),
-        pending_invitation_count=Count(
-            "invitations",
-            filter=Q(invitations__accepted_at__isnull=True, invitations__expires_at__gt=now),
-            distinct=True,
-        ),
-    ).order_by("kind", "name")
+def account_exists(email: str) -> bool:
+    return User.objects.filter(email__iexact=email).exists()
 
 
-def organisation_detail(pk: int) -> Organisation:
-    """One organisation with its members and invitations, in three queries."""
-    return Organisation.objects.prefetch_related(
-        Prefetch(
-            "memberships",
-            queryset=Membership.objects.select_related("user").order_by("user__email"),
-        ),
-        Prefetch(
-            "invitations",
-            queryset=Invitation.objects.select_related("invited_by").order_by("-created_at"),
-        ),
-    ).get(pk=pk)
-
-
-def pending_invitations(*, limit: int = 10) -> QuerySet[Invitation]:
-    return (
-        Invitation.objects.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
-        .select_related("organisation")
-        .order_by("-created_at")[:limit]
-    )
-
-
-def invitation_by_token(token: str) -> Invitation | None:
-    return (
-        Invitation.objects.select_related("organisation", "invited_by")
-        .filter(token_hash=hash_invitation_token(token))
-        .first()
-    )
+def has_totp(user) -> bool:
+    """The person has set up an authenticator app (TOTP) as a second factor."""
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

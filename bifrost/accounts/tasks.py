@@ -2,6 +2,8 @@
 
 from celery import shared_task
 
+from bifrost.accounts import audit
+
 
 @shared_task(name="bifrost.ping")
 def ping(value: str = "pong") -> str:
@@ -11,6 +13,4 @@ def ping(value: str = "pong") -> str:
 
 @shared_task(name="accounts.purge_access_log")
 def purge_access_log() -> int:
-    from bifrost.accounts import audit
-
     return audit.purge()

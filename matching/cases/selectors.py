@@ -26,7 +26,7 @@ from django.utils.functional import Promise
 
 from bifrost.accounts.models import Membership, Role, User
 from knowledge.models import Kind, Page, Section
-from knowledge.selectors import section_pages
+from knowledge.pages.selectors import section_pages
 from matching.cases import dashboard
 from matching.models import (
     AdvisorNote,

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from bifrost.accounts.models import Organisation, Role, User
-from bifrost.accounts.services import organisation_create
+from bifrost.accounts.organisations.services import organisation_create
 from tests.factories import AdvisoryUnitFactory, MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db

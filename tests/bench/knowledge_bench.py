@@ -12,7 +12,7 @@ Run from the repository root (see tests/bench/README.md):
    same run; load comes from `wrk` (or tests/bench/loadgen.py) in a second
    process on loopback. Scenarios: fragments cached in Redis (the normal case),
    a dummy cache (worst case), and Redis without persistent DB connections.
-2. Latency of `knowledge.selectors.search()` over 10,000 extra published pages
+2. Latency of `knowledge.search.selectors.search()` over 10,000 extra published pages
    of recombined Danish text, against a `SELECT 1` round trip, plus whether
    PostgreSQL uses the GIN index `knowledge_page_search_gin`.
 
@@ -621,7 +621,7 @@ def generate_pages(count: int, seed: int) -> list:
 
 
 def fill_search_vectors() -> int:
-    """One UPDATE with the expression of knowledge.services._update_search_vector."""
+    """One UPDATE with the expression of knowledge.search.index.update_search_vector."""
     from django.contrib.postgres.search import SearchVector
 
     from knowledge.models import Page
@@ -667,7 +667,7 @@ class SearchRow:
 def explain_search(query: str) -> list[str]:
     from django.db import connection
 
-    from knowledge import selectors
+    from knowledge.search import selectors
 
     captured: list[tuple[str, object]] = []
 
@@ -689,7 +689,7 @@ def explain_search(query: str) -> list[str]:
 def search_without_index(query: str) -> None:
     from django.db import connection, transaction
 
-    from knowledge import selectors
+    from knowledge.search import selectors
 
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_bitmapscan = off")
@@ -701,8 +701,8 @@ def bench_search(cfg: Config) -> dict:
     from django.contrib.postgres.search import SearchQuery
     from django.db import connection
 
-    from knowledge import selectors
     from knowledge.models import Page
+    from knowledge.search import selectors
 
     info: dict = {}
     say(f"Search: generating {cfg.pages} pages of recombined Danish text (seed {cfg.seed})")
@@ -864,9 +864,9 @@ def print_summary(cfg: Config, rows: list[HttpRow], search: dict | None, notes: 
                 f"{'yes' if row.uses_gin else 'NO':>5}"
             )
         print(
-            f"  (median/p95 over {cfg.search_runs} runs of knowledge.selectors.search() after 3 "
-            f"warm-ups; no-index = median of {cfg.seqscan_runs} runs with bitmap/index scans "
-            "switched off)"
+            f"  (median/p95 over {cfg.search_runs} runs of knowledge.search.selectors.search() "
+            f"after 3 warm-ups; no-index = median of {cfg.seqscan_runs} runs with bitmap/index "
+            "scans switched off)"
         )
         print("\n  EXPLAIN (ANALYZE) of the search query:")
         for row in search["rows"]:
@@ -949,7 +949,7 @@ def main() -> int:
             found = cursor.fetchone()
         say(f"GIN index: {found[0] if found else 'MISSING'}")
 
-        from knowledge.services import load_initial_content
+        from knowledge.editor.services import load_initial_content
 
         start = time.perf_counter()
         created = load_initial_content()

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from tests.e2e.helpers import DEFAULT_TIMEOUT_MS, BrowserProblems
+
 E2E_DIR = Path(__file__).resolve().parent
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 
@@ -30,10 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-
-# Auto-waiting limit for every locator action and navigation (ms). Generous for
-# a loaded CI machine; a passing run never waits this long.
-DEFAULT_TIMEOUT_MS = 15_000
 
 
 def pytest_collection_modifyitems(config, items):
@@ -106,22 +104,6 @@ def _e2e_settings(settings):
     # Every test hashes a password twice (factory, then login): the real
     # PBKDF2 work factor would cost about a second per test for nothing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-class BrowserProblems:
-    """JavaScript errors and CSP violations seen by a page during one test."""
-
-    def __init__(self) -> None:
-        self.errors: list[str] = []
-
-    def watch(self, page: Page) -> None:
-        page.on("pageerror", lambda error: self.errors.append(f"JavaScript error: {error}"))
-        page.on("console", self._on_console)
-
-    def _on_console(self, message) -> None:
-        text = message.text
-        if message.type == "error" and "Content Security Policy" in text:
-            self.errors.append(f"CSP violation: {text}")
 
 
 @pytest.fixture

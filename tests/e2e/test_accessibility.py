@@ -1,61 +1,18 @@
-"""axe-core scans of the main pages: no "serious" or "critical" violations allowed.
-
-axe.min.js is injected with Playwright's page.evaluate(), which the site's
-strict Content-Security-Policy does not block, so the scans run on the pages
-exactly as served (no bypass_csp).
-"""
+"""axe-core scans of the main pages: no "serious" or "critical" violations allowed
+(`helpers.assert_accessible`, which the other browser tests use too)."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from tests import factories
-from tests.e2e.helpers import LOGIN_PATH, da, login, login_and_expect_dashboard
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-BOOTSTRAP_CSS = "/static/vendor/bootstrap/bootstrap.min.css"
-
-_axe = Axe()
-
-
-def _stylesheets_applied(page: Page) -> None:
-    # Colour-contrast results mean nothing without the real CSS: make sure both
-    # stylesheets loaded (a 404 or a CSP block would leave them empty).
-    loaded = page.evaluate(
-        """() => Array.from(document.styleSheets)
-                .filter(s => s.href && s.cssRules.length > 0)
-                .map(s => new URL(s.href).pathname)"""
-    )
-    assert BOOTSTRAP_CSS in loaded, loaded
-    assert "/static/css/site.css" in loaded, loaded
-
-
-def _format(violations: list[dict]) -> str:
-    lines = []
-    for v in violations:
-        lines.append(f"- {v['id']} ({v['impact']}): {v['help']}\n  {v['helpUrl']}")
-        for node in v["nodes"]:
-            target = " ".join(str(t) for t in node["target"])
-            lines.append(f"    at {target}\n       {node['html'].strip()[:300]}")
-            summary = node.get("failureSummary", "").replace("\n", "\n         ")
-            if summary:
-                lines.append(f"       {summary}")
-    return "\n".join(lines)
-
-
-def assert_accessible(page: Page) -> None:
-    """Run axe-core on the current page; fail on serious or critical violations."""
-    _stylesheets_applied(page)
-    results = _axe.run(page)
-    violations = results.response["violations"]
-    blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
-    minor = [v for v in violations if v["impact"] not in BLOCKING_IMPACTS]
-    if minor:  # shown with -s or when the test fails; they do not fail it
-        print(f"axe, minor/moderate on {page.url}:\n{_format(minor)}")
-    assert not blocking, (
-        f"axe-core found {len(blocking)} serious/critical violation(s) on {page.url}:\n"
-        + _format(blocking)
-    )
+from tests.e2e.helpers import (
+    BOOTSTRAP_CSS,
+    LOGIN_PATH,
+    assert_accessible,
+    da,
+    login,
+    login_and_expect_dashboard,
+)
 
 
 def test_static_files_are_served(page, live_server):

@@ -11,8 +11,7 @@ from matching.models import CasePhaseChange, Phase
 from programme.models import Enrolment
 from programme.programmes import services
 from tests import factories
-from tests.e2e.helpers import da, login_and_expect_dashboard, logout, url_path
-from tests.e2e.test_accessibility import assert_accessible
+from tests.e2e.helpers import assert_accessible, da, login_and_expect_dashboard, logout, url_path
 from tests.matching.factories import CaseFactory
 
 

@@ -15,11 +15,10 @@ import pytest
 from playwright.sync_api import Page as BrowserPage
 from playwright.sync_api import expect
 
-from knowledge import services
+from knowledge.editor import services
 from knowledge.models import Page
 from tests import factories
-from tests.e2e.helpers import da, login_and_expect_dashboard, url_path
-from tests.e2e.test_accessibility import assert_accessible
+from tests.e2e.helpers import assert_accessible, da, login_and_expect_dashboard, url_path
 
 LANDING_PATH = "/knowledge/"
 SEARCH_PATH = "/knowledge/search/"

@@ -12,8 +12,7 @@ from logbook.models import Entry, EntryDraft
 from programme.models import Enrolment
 from programme.programmes import services as programme_services
 from tests import factories
-from tests.e2e.helpers import da, login_and_expect_dashboard
-from tests.e2e.test_accessibility import assert_accessible
+from tests.e2e.helpers import assert_accessible, da, login_and_expect_dashboard
 
 
 @pytest.fixture

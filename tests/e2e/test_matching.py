@@ -10,8 +10,7 @@ from matching.models import AdvisorProfile, Case, CompanyProfile, MatchRun
 from programme.models import Enrolment
 from programme.programmes import services
 from tests import factories
-from tests.e2e.helpers import da, login_and_expect_dashboard, logout
-from tests.e2e.test_accessibility import assert_accessible
+from tests.e2e.helpers import assert_accessible, da, login_and_expect_dashboard, logout
 from tests.matching.builders import LS, SM, add_advisor, add_company, challenge_only
 
 

@@ -15,9 +15,14 @@ from programme.meetings import services as meeting_services
 from programme.models import AgendaItem, Enrolment, Meeting
 from programme.programmes import services as programme_services
 from tests import factories
-from tests.e2e.conftest import DEFAULT_TIMEOUT_MS, BrowserProblems
-from tests.e2e.helpers import da, login_and_expect_dashboard, url_path
-from tests.e2e.test_accessibility import assert_accessible
+from tests.e2e.helpers import (
+    DEFAULT_TIMEOUT_MS,
+    BrowserProblems,
+    assert_accessible,
+    da,
+    login_and_expect_dashboard,
+    url_path,
+)
 
 # The live page polls every 5 s: allow two polls plus a slow machine.
 LIVE_POLL_TIMEOUT_MS = 12_000

@@ -17,9 +17,9 @@ from tests.e2e.helpers import (
 
 # Heading ids that exist on exactly one role's dashboard template.
 ROLE_MARKERS = {
-    "smv_owner": "#card-logbook",  # dashboard_smv_owner.html: the logbook card
-    "advisor": "#card-cases",  # dashboard_advisor.html: the "My cases" card
-    "facilitator": "#stats-title",  # dashboard_facilitator.html: organisation statistics
+    "smv_owner": "#card-logbook",  # dashboards/smv_owner.html: the logbook card
+    "advisor": "#card-cases",  # dashboards/advisor.html: the "My cases" card
+    "facilitator": "#stats-title",  # dashboards/facilitator.html: organisation statistics
 }
 ROLE_HEADINGS = {
     "smv_owner": "Logbook",

@@ -1,6 +1,6 @@
 import pytest
 
-from knowledge import services
+from knowledge.editor import services
 
 
 @pytest.fixture

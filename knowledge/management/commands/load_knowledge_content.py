@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from knowledge.services import load_initial_content
+from knowledge.editor.services import load_initial_content
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The dashboard each role lands on after logging in."""

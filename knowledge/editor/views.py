@@ -1,0 +1,157 @@
+"""The editor (facilitators): the page list, writing with a live preview, drafts,
+publishing, unpublishing, revisions and restoring one."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from bifrost.core.access import paginate, require_perm
+from bifrost.core.submit import submit
+from knowledge.editor import selectors, services
+from knowledge.editor.forms import PageForm
+from knowledge.editor.rules import page_or_404, page_revision_or_404
+from knowledge.models import Kind, Page
+from knowledge.rendering import render_markdown
+
+EDIT = "knowledge.edit_page"
+
+
+@login_required
+def editor_list(request):
+    require_perm(request.user, EDIT)
+    pages = paginate(request, selectors.editor_pages(), per_page=50)
+    return render(request, "knowledge/editor/list.html", {"page_obj": pages, "kinds": Kind})
+
+
+def _save(request, form: PageForm, page: Page | None):
+    """Save a draft, or publish when the editor pressed "Publish"."""
+    publish = request.POST.get("action", "draft") == "publish"
+
+    def save(_data) -> Page:
+        service = services.page_publish if publish else services.page_save_draft
+        return service(page=page, content=form.content(), user=request.user)
+
+    def message(saved: Page) -> str:
+        if publish:
+            return _("“%(title)s” is published.") % {"title": saved.title}
+        return _("The draft was saved.")
+
+    return submit(
+        request,
+        form,
+        save,
+        success=message,
+        redirect_to=lambda saved: reverse("knowledge:editor_edit", args=[saved.pk]),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def editor_create(request):
+    require_perm(request.user, EDIT)
+    kind = request.GET.get("kind", Kind.ARTICLE)
+    if kind not in Kind.values:
+        kind = Kind.ARTICLE
+    form = PageForm(request.POST or None, kind=kind)
+    return _save(request, form, None) or render(
+        request,
+        "knowledge/editor/form.html",
+        {"form": form, "kind": Kind(kind), "kinds": Kind, "page": None},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def editor_edit(request, pk: int):
+    current = page_or_404(request.user, pk, EDIT)
+    form = PageForm(
+        request.POST or None,
+        kind=current.kind,
+        page=current,
+        initial=PageForm.initial_from_content(selectors.newest_content(current)),
+    )
+    return _save(request, form, current) or render(
+        request,
+        "knowledge/editor/form.html",
+        {"form": form, "kind": Kind(current.kind), "page": current},
+    )
+
+
+@login_required
+@require_POST
+def editor_preview(request):
+    """htmx: the Markdown as readers will see it (sanitised exactly the same way)."""
+    require_perm(request.user, EDIT)
+    return render(
+        request,
+        "knowledge/editor/_preview.html",
+        {"html": render_markdown(request.POST.get("body", ""))},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def editor_unpublish(request, pk: int):
+    current = page_or_404(request.user, pk, EDIT)
+    if request.method == "POST":
+        services.page_unpublish(page=current, user=request.user)
+        messages.success(request, _("“%(title)s” is no longer public.") % {"title": current.title})
+        return redirect("knowledge:editor_edit", pk=current.pk)
+    return render(request, "knowledge/editor/unpublish_confirm.html", {"page": current})
+
+
+@login_required
+@require_POST
+def editor_publish(request, pk: int):
+    current = page_or_404(request.user, pk, EDIT)
+    try:
+        services.page_publish(page=current, content=None, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("“%(title)s” is published.") % {"title": current.title})
+    return redirect("knowledge:editor_edit", pk=current.pk)
+
+
+@login_required
+def editor_revisions(request, pk: int):
+    current = page_or_404(request.user, pk, EDIT)
+    revisions = paginate(request, selectors.page_revisions(current), per_page=30)
+    return render(
+        request, "knowledge/editor/revisions.html", {"page": current, "revisions": revisions}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def editor_restore(request, pk: int, revision_pk: int):
+    current = page_or_404(request.user, pk, EDIT)
+    revision = page_revision_or_404(request.user, revision_pk, EDIT, page=current)
+    if request.method == "POST":
+        try:
+            services.page_restore_revision(page=current, revision=revision, user=request.user)
+        except ValidationError as error:
+            messages.error(
+                request,
+                _("That version cannot be restored: %(reason)s")
+                % {"reason": " ".join(error.messages)},
+            )
+            return redirect("knowledge:editor_revisions", pk=current.pk)
+        messages.success(
+            request,
+            _("The earlier version is now the newest draft. Publish it to make it public."),
+        )
+        return redirect("knowledge:editor_edit", pk=current.pk)
+    return render(
+        request,
+        "knowledge/editor/restore_confirm.html",
+        {
+            "page": current,
+            "revision": revision,
+            "preview_html": render_markdown(revision.content.get("body", "")),
+        },
+    )

@@ -1,0 +1,90 @@
+"""The Danish search over published pages: words match in any inflection, title
+hits rank first, and matches are highlighted in an HTML-escaped snippet."""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, Q
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from knowledge.models import Page
+
+MAX_QUERY_LENGTH = 200
+# Rare control characters mark the matches in PostgreSQL's headline, so the
+# snippet can be HTML-escaped as a whole before the marks become <mark>.
+_START, _STOP = "\x02", "\x03"
+
+
+@dataclass
+class SearchHit:
+    page: Page
+    snippet: SafeString
+
+
+def normalise_query(raw: str | None) -> str:
+    # Control characters (e.g. NUL, which PostgreSQL refuses) are never search words.
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in (raw or ""))
+    return " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
+
+
+def _highlight(headline: str) -> SafeString:
+    safe = escape(headline)
+    return mark_safe(safe.replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308
+
+
+def search(raw_query: str, *, limit: int = 20) -> list[SearchHit]:
+    """Published pages matching the words in any inflection, title hits first."""
+    query_text = normalise_query(raw_query)
+    if not query_text:
+        return []
+    if connection.vendor != "postgresql":
+        return _search_contains(query_text, limit=limit)
+    query = SearchQuery(query_text, config="danish", search_type="websearch")
+    hits = (
+        Page.objects.published()
+        .filter(search_vector=query)
+        .annotate(
+            rank=SearchRank(F("search_vector"), query),
+            snippet=SearchHeadline(
+                "body_text",
+                query,
+                config="danish",
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+            title_snippet=SearchHeadline(
+                "title", query, config="danish", start_sel=_START, stop_sel=_STOP,
+                highlight_all=True,
+            ),
+        )
+        .order_by("-rank", "title")[:limit]
+    )  # fmt: skip
+    results = []
+    for page in hits:
+        page.title_highlighted = _highlight(page.title_snippet)
+        results.append(SearchHit(page=page, snippet=_highlight(page.snippet)))
+    return results
+
+
+def _search_contains(query_text: str, *, limit: int) -> list[SearchHit]:
+    """Embedded SQLite mode: a plain contains match, title hits first."""
+    words = query_text.split()[:8]
+    condition = Q()
+    for word in words:
+        condition &= (
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(body_text__icontains=word)
+        )
+    pages = list(Page.objects.published().filter(condition)[: limit * 3])
+    lowered = [w.lower() for w in words]
+    pages.sort(key=lambda p: (not any(w in p.title.lower() for w in lowered), p.title))
+    results = []
+    for page in pages[:limit]:
+        page.title_highlighted = escape(page.title)
+        results.append(SearchHit(page=page, snippet=escape(page.summary or page.body_text[:200])))
+    return results

@@ -1,0 +1,76 @@
+"""Each role lands on its own dashboard; the navigation follows the role."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("make_user", "template", "marker"),
+    [
+        (factories.smv_owner, "accounts/dashboards/smv_owner.html", 'id="card-logbook"'),
+        (factories.advisor, "accounts/dashboards/advisor.html", 'id="card-cases"'),
+        (factories.facilitator, "accounts/dashboards/facilitator.html", 'id="stats-title"'),
+    ],
+)
+def test_login_lands_on_the_dashboard_of_the_role(client, password, make_user, template, marker):
+    user = make_user()
+    response = client.post(reverse("account_login"), {"login": user.email, "password": password})
+    assert response.status_code == 302
+    assert response.url == reverse("dashboard")
+    dashboard = client.get(response.url)
+    assert dashboard.status_code == 200
+    assert template in [t.name for t in dashboard.templates]
+    assert marker in dashboard.text
+
+
+def test_dashboard_requires_login(client):
+    response = client.get(reverse("dashboard"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+
+
+def test_user_without_role_sees_an_explanation(client):
+    user = factories.UserFactory()
+    client.force_login(user)
+    response = client.get(reverse("dashboard"))
+    assert "accounts/dashboards/no_role.html" in [t.name for t in response.templates]
+
+
+def test_facilitator_dashboard_counts_organisations(client, facilitator):
+    factories.OrganisationFactory.create_batch(3)
+    client.force_login(facilitator)
+    response = client.get(reverse("dashboard"))
+    assert response.context["organisation_counts"]["company"] == 3
+    assert response.context["organisation_counts"]["facilitator_org"] == 1
+
+
+def test_navigation_is_role_aware(client, smv_owner, facilitator):
+    client.force_login(smv_owner)
+    html = client.get(reverse("dashboard")).text
+    assert f'href="{reverse("logbook:landing")}"' in html
+    assert f'href="{reverse("organisation_list")}"' not in html
+    client.force_login(facilitator)
+    html = client.get(reverse("dashboard")).text
+    assert f'href="{reverse("organisation_list")}"' in html
+    assert f'href="{reverse("matching:landing")}"' in html
+
+
+@pytest.mark.parametrize("name", ["programme:landing", "matching:landing", "logbook:landing"])
+def test_domain_landing_pages_need_login_and_a_role(client, name):
+    assert client.get(reverse(name)).status_code == 302  # to login
+    client.force_login(factories.UserFactory())  # logged in, but no role
+    assert client.get(reverse(name)).status_code == 404
+    client.force_login(factories.smv_owner())
+    assert client.get(reverse(name)).status_code == 200
+
+
+def test_current_section_is_marked_in_the_navigation(client, facilitator):
+    client.force_login(facilitator)
+    html = client.get(reverse("organisation_list")).text
+    link = f'class="nav-link active" aria-current="page" href="{reverse("organisation_list")}"'
+    assert link in html
+    assert html.count('aria-current="page"') == 1
