@@ -354,6 +354,17 @@ MATRIX: dict[str, Row] = {
 
 # --- Content that must not reach the wrong person ------------------------------------
 @dataclass(frozen=True)
+class Proof:
+    """A page on which a reader sees the marker: proof that the world holds it, so
+    that its absence elsewhere means something."""
+
+    key: str
+    role: str
+    subject: str = "A"
+    query: str = ""
+
+
+@dataclass(frozen=True)
 class Marker:
     """A secret-looking string the world writes into one kind of content, and the
     roles that may see it. No other role's response (any status) may contain it."""
@@ -361,6 +372,8 @@ class Marker:
     text: str
     readers: tuple[str, ...]
     where: str
+    proof: Proof
+    only_on: tuple[str, ...] = ()  # fnmatch patterns of the keys it is checked on; () all
 
 
 # The facilitator looking at B is the same person as the one looking at A, so the
@@ -370,46 +383,66 @@ MARKERS: dict[str, Marker] = {
         "MATRIX-SECRET-A-LOGBOOK-4471",
         (OWNER_A, ADVISOR_A, *FACILITATORS),
         "A's entries, versions, comments, change logic, readiness and critical situations",
+        Proof("logbook:entry_detail", OWNER_A),
     ),
     "b_logbook": Marker(
         "MATRIX-SECRET-B-LOGBOOK-9032",
         (OWNER_B, ADVISOR_OTHER),
         "B's entries and critical situations (B does not share with the researchers)",
+        Proof("logbook:entry_detail", OWNER_B, subject="B"),
     ),
     "a_deleted": Marker(
         "MATRIX-SECRET-A-DELETED-2210",
         (OWNER_A,),
         "an entry A deleted (restorable by the company for 30 days)",
+        Proof("logbook:entries_deleted", OWNER_A),
     ),
     "a_draft": Marker(
         "MATRIX-SECRET-A-DRAFT-6618",
         (OWNER_A,),
         "the SMV owner's autosaved, unsaved draft",
+        Proof("logbook:entry_create", OWNER_A, query="?draft=restore"),
     ),
     "a_staff_list": Marker(
         "MATRIX-SECRET-A-STAFF-LIST-5150",
         (OWNER_A,),
         "A's staff list for the privacy guard (never shown outside the company)",
+        Proof("logbook:consent", OWNER_A),
     ),
     "a_case": Marker(
         "MATRIX-SECRET-A-CASE-3307",
         (OWNER_A, ADVISOR_A, *FACILITATORS),
         "a company meeting recorded on A's case",
+        Proof("matching:case_detail", OWNER_A),
     ),
     "a_private_note": Marker(
         "MATRIX-SECRET-A-PRIVATE-NOTE-8124",
         (ADVISOR_A,),
         "A's advisor's own note on the case",
+        Proof("matching:case_detail", ADVISOR_A),
     ),
     "a_shared_note": Marker(
         "MATRIX-SECRET-A-UNIT-NOTE-1985",
         (ADVISOR_A, UNIT_COLLEAGUE),
         "A's advisor's note shared with their advisory unit",
+        Proof("matching:case_dashboard", UNIT_COLLEAGUE),
+    ),
+    # "When `anonymous` is set no page shows who wrote it, the facilitator's pages
+    # included" (programme/models.py Assumption). The author is another member of A
+    # whose name is rightly shown elsewhere (the member list, attendance), so the name
+    # is looked for on the prejudice game's pages only.
+    "anonymous_author": Marker(
+        "MATRIX-SECRET-ANONYMOUS-AUTHOR-3391",
+        (),
+        "the name of the author of an anonymous assumption",
+        Proof("organisation_detail", FACILITATOR),
+        only_on=("programme:exercise_assumptions", "programme:assumption*"),
     ),
     "b_shared_note": Marker(
         "MATRIX-SECRET-B-UNIT-NOTE-7741",
         (ADVISOR_OTHER,),
         "B's advisor's note shared with their (other) unit",
+        Proof("matching:case_detail", ADVISOR_OTHER, subject="B"),
     ),
 }
 
@@ -449,6 +482,6 @@ KNOWN_FINDINGS: dict[str, Finding] = {
         reason="a superuser passes every object permission (has_perm short-circuit)",
         roles=(SUPERUSER,),
         where_expected=(404,),  # wherever the rules keep a person without a role out
-        leaks=("a_logbook", "a_case", "a_shared_note", "a_staff_list"),
+        leaks=("a_logbook", "a_deleted", "a_case", "a_shared_note", "a_staff_list"),
     ),
 }

@@ -490,9 +490,12 @@ def _exercises(meetings: dict, people: dict) -> dict:
     """One of each exercise object: an assumption (meeting 1), a chosen dilemma and its
     play (meeting 2), two recommendations (5), an evaluation and a principle (6)."""
     owner, advisor = people["owner_a"], people["advisor_a"]
+    author = factories.smv_owner(
+        organisation=people["company_a"], user__full_name=MARK["anonymous_author"]
+    )
     assumption = Assumption.objects.create(
         meeting=meetings["meeting_1"],
-        author=owner,
+        author=author,
         side=Assumption.Side.SMVS,
         text="Rådgivere kender ikke vores hverdag.",
         anonymous=True,
@@ -722,7 +725,7 @@ def _logbook(
     deleted = EntryFactory(
         logbook=logbook,
         author=owner,
-        title="Slettet notat",
+        title=f"Slettet notat {MARK['a_deleted'] if side == 'a' else ''}".strip(),
         body=f"Skrevet ved en fejl. {MARK['a_deleted'] if side == 'a' else ''}",
         deleted_at=timezone.now() - timedelta(days=1),
         deleted_by=owner,
