@@ -12,6 +12,7 @@ role must not see (the matrix's MARKERS), whatever its status.
 import copy
 import fnmatch
 import logging
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -20,7 +21,15 @@ from django.db import transaction
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from tests.security.matrix import KNOWN_FINDINGS, LOGIN, MARKERS, MATRIX, ROLES, subject_of
+from tests.security.matrix import (
+    FACILITATOR_NO_CONSENT,
+    KNOWN_FINDINGS,
+    LOGIN,
+    MARKERS,
+    MATRIX,
+    ROLES,
+    subject_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -313,3 +322,31 @@ def test_every_role_gets_the_declared_answer(permission_world, settings, matrix_
         if unproven:
             lines.append(f"Markers their proof page does not show (fix world.py): {unproven}")
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+# --- Findings the status matrix cannot see ---------------------------------------------
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="finding F2: the facilitators' case table counts the entries of logbooks that "
+    "share with the advisor, not with the researchers",
+)
+def test_case_table_shows_facilitators_no_activity_of_logbooks_kept_from_research(
+    permission_world, settings
+):
+    """The programme's case table (facilitators) has a column "logbook entries since the
+    last meeting". It is filled in by whether the company shares its logbook with the
+    *advisor* (it was made for the advisor's dashboard), so facilitators learn how much
+    company B writes although B keeps its logbook from the researchers, and the read
+    is not in B's access log. B's row must show no count."""
+    settings.BIFROST_REQUIRE_FACILITATOR_2FA = False
+    client = Client()
+    client.force_login(permission_world.users[FACILITATOR_NO_CONSENT])
+    programme = permission_world.objects["B"]["programme"]
+    html = client.get(reverse("matching:programme_cases", kwargs={"pk": programme})).text
+    company_b = permission_world.people["company_b"].name
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", html, re.S) if company_b in r)
+    last_cell = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[-1]
+    assert not re.sub(r"<[^>]+>", "", last_cell).strip().isdigit(), last_cell
