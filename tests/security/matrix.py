@@ -1,0 +1,489 @@
+"""The declared permission matrix: for every URL, the answer each role gets.
+
+This module is data, not a test. `test_permission_matrix.py` walks every pattern
+of the root resolver and asks each URL as each role below, with real objects from
+`world.py`; a pattern missing here, or a row whose URL no longer exists, fails.
+So a new view cannot be added without deciding who may open it.
+
+Where the answers come from: the rules modules (`*/rules.py`, `matching/case_rules.py`),
+the architecture ("no access → 404, so ids leak nothing"; login first) and the
+domain (companies own their logbook; the advisor and the researchers read it only
+with the company's consent; advisor notes never reach the company). They were not
+recorded from what the code answers. Where the code answers something else, the
+row still says what the rules say and the disagreement is a `KNOWN_FINDINGS` entry
+(with the reason), so the suite stays green and the finding stays visible (the run's
+summary counts the checks each finding covers). A disagreement a status cannot show
+(what a permitted page tells) is a strict xfail test in test_permission_matrix.py.
+
+An answer is an HTTP status (200, 301, 302, 400, 404, 405) or `LOGIN`: a redirect
+to the login page, what an anonymous visitor gets on every private page. A 302
+elsewhere (after a POST, or allauth sending a signed-in person on) is plain 302.
+
+Every row has a GET answer per role. A POST-only view also has the answer to a
+POST with an empty body, which must never be a 500: a permitted person gets the
+form back with its errors (200/400) or is sent on (302), everybody else a 404.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+Answer = int | str
+LOGIN = "login"
+
+# --- Roles --------------------------------------------------------------------------
+# The world (world.py) has two enrolled companies, A and B. Each role looks at the
+# objects of one company, its *subject*: A, except where noted.
+ANONYMOUS = "anonymous"
+OWNER_A = "owner_a"  # SMV owner of company A
+OWNER_B = "owner_b"  # SMV owner of company B, looking at A's objects
+ADVISOR_A = "advisor_a"  # A's advisor (a confirmed case; A shares its logbook with them)
+ADVISOR_OTHER = "advisor_other"  # advisor of company B, in another advisory unit
+UNIT_COLLEAGUE = "unit_colleague"  # in A's advisor's unit, not on A's case
+# Consent is a property of a logbook, not of a person: the programme's facilitator
+# looks at company A (its logbook shares with the researchers) and, as a second
+# role, the same person looks at company B (its logbook does not).
+FACILITATOR = "facilitator"
+FACILITATOR_NO_CONSENT = "facilitator_no_consent"  # subject B
+FACILITATOR_OTHER = "facilitator_other"  # facilitator of another programme
+STAFF = "staff"  # is_staff, no programme role (the technical admin site)
+SUPERUSER = "superuser"  # what `createsuperuser` makes for /admin/ (README)
+
+ROLES: tuple[str, ...] = (
+    ANONYMOUS,
+    OWNER_A,
+    OWNER_B,
+    ADVISOR_A,
+    ADVISOR_OTHER,
+    UNIT_COLLEAGUE,
+    FACILITATOR,
+    FACILITATOR_NO_CONSENT,
+    FACILITATOR_OTHER,
+    STAFF,
+    SUPERUSER,
+)
+SUBJECT: Mapping[str, str] = {FACILITATOR_NO_CONSENT: "B"}
+
+
+def subject_of(role: str) -> str:
+    return SUBJECT.get(role, "A")
+
+
+# --- Groups of roles, named after the rule that lets them in -------------------------
+# `is_facilitator` (bifrost/accounts/rules.py) is a platform-wide role: no rule ties a
+# facilitator to the programmes they run (Programme.created_by is the only link), so
+# the rules let a facilitator of another programme manage this one and read the
+# logbooks that consent to research in it. The matrix follows the declared rules;
+# whether the domain wants facilitators scoped to their programmes is an open
+# question (issue 11 names "facilitator of another programme" as a role of its own).
+FACILITATORS = (FACILITATOR, FACILITATOR_NO_CONSENT, FACILITATOR_OTHER)
+# Members of actively enrolled organisations (`programme.selectors.is_participant`):
+# both companies and both advisory units are enrolled.
+OWNERS = (OWNER_A, OWNER_B)
+ADVISORS = (ADVISOR_A, ADVISOR_OTHER, UNIT_COLLEAGUE)
+PARTICIPANTS = OWNERS + ADVISORS
+# `has_any_role`: the landings, the calendar and reminder settings.
+ROLE_HOLDERS = PARTICIPANTS + FACILITATORS
+# A's case (`matching.view_case`): the company, the case's advisor, facilitators.
+CASE_PARTIES = (OWNER_A, ADVISOR_A)
+CASE_VIEWERS = CASE_PARTIES + FACILITATORS
+# A's logbook (`logbook.view_logbook`): the company; its advisor while it consents
+# (default yes); facilitators while it consents to research. A consents, B does not,
+# so the facilitator looking at B is not a reader.
+LOGBOOK_READERS = (OWNER_A, ADVISOR_A, FACILITATOR, FACILITATOR_OTHER)
+COMPANY_A = (OWNER_A,)
+
+
+# --- Rows ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Row:
+    get: Mapping[str, Answer]
+    post: Mapping[str, Answer] | None = None  # only for POST-only views
+
+
+def everyone(answer: Answer) -> dict[str, Answer]:
+    return dict.fromkeys(ROLES, answer)
+
+
+def signed_in(answer: Answer, *, anonymous: Answer = LOGIN) -> dict[str, Answer]:
+    return {**everyone(answer), ANONYMOUS: anonymous}
+
+
+def only(roles: Iterable[str], answer: Answer = 200) -> dict[str, Answer]:
+    """A private page: login first; `roles` get `answer`; everybody else 404."""
+    return {**signed_in(404), **dict.fromkeys(roles, answer)}
+
+
+def public(answer: Answer = 200) -> Row:
+    return Row(get=everyone(answer))
+
+
+def page(roles: Iterable[str], answer: Answer = 200) -> Row:
+    return Row(get=only(roles, answer))
+
+
+def post_only(roles: Iterable[str], answer: Answer) -> Row:
+    """GET is refused (405) after the login check; an empty POST as in `only`."""
+    return Row(get=signed_in(405), post=only(roles, answer))
+
+
+def allauth(*, anonymous: Answer, signed: Answer) -> Row:
+    """allauth's own pages answer the same to every signed-in person."""
+    return Row(get=signed_in(signed, anonymous=anonymous))
+
+
+# Keys are URL names ("namespace:name"); an unnamed pattern is keyed by its route.
+# "name@variant" asks the same URL with other objects (world.py says which).
+MATRIX: dict[str, Row] = {
+    # --- Public pages: the knowledge site, health check, sitemap ---------------------
+    # SMV-brobygger is public (README); /healthz answers probes; nothing here is private.
+    "front_page": public(),
+    "healthz": public(),
+    "django.contrib.sitemaps.views.sitemap": public(),
+    "favicon.ico": public(301),
+    # GET sends back to a safe page without changing anything; POST sets the language.
+    "set_language": public(302),
+    "knowledge:landing": public(),
+    "knowledge:search": public(),
+    "knowledge:self_assessment": public(),
+    "knowledge:section": public(),
+    "knowledge:section_pdf": public(),
+    "knowledge:page": public(),
+    # --- The knowledge editor: facilitators are the site's editors -------------------
+    # (knowledge/rules.py: edit_page = is_facilitator)
+    "knowledge:editor_list": page(FACILITATORS),
+    "knowledge:editor_create": page(FACILITATORS),
+    "knowledge:editor_edit": page(FACILITATORS),
+    "knowledge:editor_unpublish": page(FACILITATORS),  # GET: the confirmation
+    "knowledge:editor_revisions": page(FACILITATORS),
+    "knowledge:editor_restore": page(FACILITATORS),  # GET: the confirmation
+    "knowledge:editor_preview": post_only(FACILITATORS, 200),  # an empty preview
+    "knowledge:editor_publish": post_only(FACILITATORS, 302),
+    # --- Accounts: dashboards, organisations, invitations ----------------------------
+    # Every signed-in person has a dashboard (one without a role is told so).
+    "dashboard": Row(get=signed_in(200)),
+    # Facilitators list, create and invite; an organisation's page is for its own
+    # members and facilitators (accounts/rules.py view_organisation).
+    "organisation_list": page(FACILITATORS),
+    "organisation_create": page(FACILITATORS),
+    "organisation_detail": page((OWNER_A, *FACILITATORS)),
+    "invitation_create": page(FACILITATORS),
+    "invitation_revoke": page(FACILITATORS),  # GET: the confirmation
+    # The secret token is the credential: the link works for whoever holds it (the
+    # accept step then checks the e-mail address).
+    "invitation_accept": public(),
+    # --- allauth's own pages (login, password, e-mail, two-factor) -------------------
+    # These are allauth's rules with our settings: invitation only (sign-up closed),
+    # mandatory verification, no login by code. Signed-in people are sent on from the
+    # login and sign-up pages; the account pages need a login.
+    "account_login": allauth(anonymous=200, signed=302),
+    "account_logout": allauth(anonymous=302, signed=200),  # no logout on GET
+    "account_inactive": public(),
+    "account_signup": allauth(anonymous=200, signed=302),  # "sign-up is closed"
+    "account_reauthenticate": allauth(anonymous=LOGIN, signed=200),
+    "account_email": allauth(anonymous=LOGIN, signed=200),
+    "account_email_verification_sent": public(),
+    "account_change_password": allauth(anonymous=LOGIN, signed=200),
+    # Everyone here has a password, so "set" sends on to "change".
+    "account_set_password": allauth(anonymous=LOGIN, signed=302),
+    "account_reset_password": public(),
+    "account_reset_password_done": public(),
+    "account_reset_password_from_key_done": public(),
+    # A valid key is moved out of the URL into the session (a redirect).
+    "account_reset_password_from_key": public(302),
+    # A valid confirmation key shows the confirmation page to whoever holds it.
+    "account_confirm_email": public(),
+    # Only inside a login that is waiting for a code / a second factor: without one
+    # back to the login page; a signed-in person is sent on to the dashboard.
+    "account_confirm_login_code": allauth(anonymous=LOGIN, signed=302),
+    "mfa_authenticate": allauth(anonymous=LOGIN, signed=302),
+    "mfa_index": allauth(anonymous=LOGIN, signed=200),
+    # Nobody in the world has a second factor yet: nothing to reauthenticate with
+    # (sent on), nothing to deactivate or to show recovery codes of (404). Setting one
+    # up, or making codes, first asks for the password again (a test login has not
+    # typed one), so those send to the reauthentication page.
+    "mfa_reauthenticate": allauth(anonymous=LOGIN, signed=302),
+    "mfa_activate_totp": allauth(anonymous=LOGIN, signed=302),
+    "mfa_generate_recovery_codes": allauth(anonymous=LOGIN, signed=302),
+    "mfa_deactivate_totp": allauth(anonymous=LOGIN, signed=404),
+    "mfa_view_recovery_codes": allauth(anonymous=LOGIN, signed=404),
+    "mfa_download_recovery_codes": allauth(anonymous=LOGIN, signed=404),
+    # --- Programmes ------------------------------------------------------------------
+    # programme/rules.py: anyone with a role sees the landing (listing their own);
+    # facilitators create and manage; a programme's page is for facilitators and the
+    # members of its enrolled organisations.
+    "programme:landing": page(ROLE_HOLDERS),
+    "programme:programme_create": page(FACILITATORS),
+    "programme:programme_detail": page(ROLE_HOLDERS),
+    "programme:programme_edit": page(FACILITATORS),
+    "programme:enrolments": page(FACILITATORS),
+    "programme:enrolment_end": page(FACILITATORS),  # GET: the confirmation
+    # --- Meetings (development meeting 2, for companies and advisors) ----------------
+    # view_meeting: facilitators and participants; manage_meeting: facilitators.
+    "programme:meeting": page(ROLE_HOLDERS),
+    "programme:meeting_ics": page(ROLE_HOLDERS),
+    "programme:live": page(ROLE_HOLDERS),
+    "programme:live_current": page(ROLE_HOLDERS),
+    "programme:agenda_item_material": page(ROLE_HOLDERS),  # the file, behind the check
+    "programme:agenda_pdf": post_only(ROLE_HOLDERS, 302),  # to the status page
+    "programme:agenda_pdf_status": page(ROLE_HOLDERS),
+    "programme:agenda_pdf_download": page(ROLE_HOLDERS),
+    # The kick-off is for the companies only: advisors may not see it.
+    "programme:meeting@kickoff": page((*OWNERS, *FACILITATORS)),
+    "programme:meeting_ics@kickoff": page((*OWNERS, *FACILITATORS)),
+    "programme:live@kickoff": page((*OWNERS, *FACILITATORS)),
+    "programme:meeting_edit": page(FACILITATORS),
+    "programme:meeting_cancel": page(FACILITATORS),  # GET: the confirmation
+    "programme:agenda": page(FACILITATORS),
+    "programme:agenda_item_create": page(FACILITATORS),
+    "programme:agenda_item_edit": page(FACILITATORS),
+    "programme:agenda_item_delete": page(FACILITATORS),  # GET: the confirmation
+    "programme:agenda_reorder": post_only(FACILITATORS, 302),
+    "programme:agenda_item_move": post_only(FACILITATORS, 302),
+    "programme:agenda_item_notes": post_only(FACILITATORS, 302),  # empty notes are valid
+    "programme:run": page(FACILITATORS),
+    "programme:run_panel": page(FACILITATORS),
+    "programme:run_advance": post_only(FACILITATORS, 302),
+    "programme:attendance": page(FACILITATORS),
+    "programme:minutes": page(FACILITATORS),
+    # submit_preparation: an SMV owner of an enrolled company taking part.
+    "programme:preparation": post_only(OWNERS, 302),
+    # --- Personal calendar and reminders (anyone with a role) ------------------------
+    "programme:calendar": page(ROLE_HOLDERS),
+    "programme:reminder_settings": page(ROLE_HOLDERS),
+    # The feed URL is public; its secret token is the credential (README).
+    "programme:calendar_feed": public(),
+    # --- Meeting exercises (meetings 1, 2, 5, 6) -------------------------------------
+    # Seeing: view_meeting. Moderating: manage_meeting (facilitators). Contributing:
+    # participants only (a facilitator who is not enrolled moderates, does not write).
+    "programme:exercise_assumptions": page(ROLE_HOLDERS),
+    "programme:assumptions_reveal": post_only(FACILITATORS, 302),
+    "programme:assumption_review": post_only(FACILITATORS, 200),  # the form's errors
+    "programme:assumption_remove": post_only(FACILITATORS, 302),
+    "programme:exercise_dilemmas": page(ROLE_HOLDERS),
+    "programme:dilemma_add": post_only(FACILITATORS, 200),
+    "programme:dilemma_seed": post_only(FACILITATORS, 302),
+    "programme:scenario_create": page(FACILITATORS),
+    "programme:scenario_edit": page(FACILITATORS),
+    "programme:exercise_recommendations": page(ROLE_HOLDERS),
+    "programme:recommendations_pdf": page(ROLE_HOLDERS),
+    "programme:recommendation_comment": post_only(PARTICIPANTS, 200),
+    "programme:recommendation_endorse": post_only(PARTICIPANTS, 302),
+    "programme:recommendation_publish": post_only(FACILITATORS, 302),
+    "programme:recommendation_merge": page(FACILITATORS),
+    "programme:exercise_evaluation": page(ROLE_HOLDERS),
+    "programme:evaluation_close": post_only(FACILITATORS, 302),
+    "programme:principle_add": post_only(FACILITATORS, 200),
+    "programme:principle_delete": post_only(FACILITATORS, 302),
+    # --- Matching --------------------------------------------------------------------
+    # matching/rules.py: the landing for anyone with a role; matching itself (weights,
+    # pair rules, runs, withdrawals) for facilitators; a company profile for the
+    # company's own SMV owners; an advisor profile for advisors of enrolled units.
+    "matching:landing": page(ROLE_HOLDERS),
+    "matching:programme": page(FACILITATORS),
+    "matching:weights": post_only(FACILITATORS, 200),
+    "matching:rule_add": post_only(FACILITATORS, 200),
+    "matching:run_create": post_only(FACILITATORS, 200),
+    "matching:company_profile": page(COMPANY_A),
+    "matching:advisor_profile": page(ADVISORS),
+    "matching:rule_remove": page(FACILITATORS),  # GET: the confirmation
+    "matching:advisor_withdraw": page(FACILITATORS),  # GET: the confirmation
+    "matching:run": page(FACILITATORS),
+    "matching:run_override": post_only(FACILITATORS, 302),
+    "matching:run_swap": post_only(FACILITATORS, 302),
+    "matching:run_confirm": page(FACILITATORS),  # GET: the confirmation
+    "matching:run_discard": page(FACILITATORS),  # GET: the confirmation
+    "matching:run_csv": page(FACILITATORS),
+    # --- Cases -----------------------------------------------------------------------
+    # matching/case_rules.py: the case page for the company, its advisor and
+    # facilitators (read only); working on it for the company and its advisor; notes
+    # for the case's advisor only (never the company, never facilitators; a colleague
+    # in the unit reads a shared note on the dashboard, but does not edit it).
+    "matching:case_dashboard": page(ADVISORS),
+    "matching:programme_cases": page(FACILITATORS),
+    "matching:case_detail": page(CASE_VIEWERS),
+    "matching:case_phase": post_only(CASE_PARTIES, 200),
+    "matching:case_goal_add": post_only(CASE_PARTIES, 200),
+    "matching:case_goal_edit": page(CASE_PARTIES),
+    "matching:case_goal_status": post_only(CASE_PARTIES, 302),
+    "matching:case_goal_move": post_only(CASE_PARTIES, 302),
+    "matching:case_meeting_add": post_only(CASE_PARTIES, 200),
+    "matching:case_meeting_edit": page(CASE_PARTIES),
+    "matching:case_task_add": post_only(CASE_PARTIES, 200),
+    "matching:case_task_edit": page(CASE_PARTIES),
+    "matching:case_task_done": post_only(CASE_PARTIES, 302),
+    "matching:case_input_save": post_only(CASE_PARTIES, 200),
+    "matching:case_note_add": post_only((ADVISOR_A,), 200),
+    "matching:case_note_edit": page((ADVISOR_A,)),
+    "matching:case_note_delete": page((ADVISOR_A,)),  # GET: the confirmation
+    # --- The logbook: reading ----------------------------------------------------------
+    # Only the company's people and, with the company's consent, its advisor and the
+    # researchers read a logbook (logbook/rules.py can_read); everyone else gets 404.
+    # Exports follow reading (export_logbook = can_read).
+    "logbook:landing": page(ROLE_HOLDERS),
+    "logbook:detail": page(LOGBOOK_READERS),
+    "logbook:entry_detail": page(LOGBOOK_READERS),
+    "logbook:entry_history": page(LOGBOOK_READERS),
+    "logbook:entry_version": page(LOGBOOK_READERS),
+    "logbook:readiness": page(LOGBOOK_READERS),
+    "logbook:critical_situations": page(LOGBOOK_READERS),
+    "logbook:change_logics": page(LOGBOOK_READERS),
+    "logbook:change_logic": page(LOGBOOK_READERS),
+    "logbook:export": page(LOGBOOK_READERS),
+    "logbook:export_status": page(LOGBOOK_READERS),
+    "logbook:export_download": page(LOGBOOK_READERS),
+    "logbook:export_csv": page(LOGBOOK_READERS),
+    "logbook:export_json": page(LOGBOOK_READERS),
+    # Only the consented advisor comments (comment_entry); an empty comment is a 400.
+    "logbook:entry_comment": post_only((ADVISOR_A,), 400),
+    # --- The logbook: writing, consent, the access log (the company only) ------------
+    "logbook:entry_create": page(COMPANY_A),
+    "logbook:entry_edit": page(COMPANY_A),
+    "logbook:entry_delete": page(COMPANY_A),  # GET: the confirmation
+    "logbook:entries_deleted": page(COMPANY_A),
+    "logbook:entry_autosave": post_only(COMPANY_A, 200),  # JSON
+    "logbook:entry_draft_discard": post_only(COMPANY_A, 302),
+    "logbook:entry_undelete": post_only(COMPANY_A, 302),
+    "logbook:entry_version_restore": post_only(COMPANY_A, 302),
+    "logbook:critical_situation_edit": page(COMPANY_A),
+    "logbook:critical_situation_delete": page(COMPANY_A),  # GET: the confirmation
+    "logbook:consent": page(COMPANY_A),
+    "logbook:access_log": page(COMPANY_A),
+    "logbook:access_log_csv": page(COMPANY_A),
+    # The pseudonymised research dataset of the consented logbooks: facilitators.
+    "logbook:research_dataset": page(FACILITATORS),
+}
+
+
+# --- Content that must not reach the wrong person ------------------------------------
+@dataclass(frozen=True)
+class Proof:
+    """A page on which a reader sees the marker: proof that the world holds it, so
+    that its absence elsewhere means something."""
+
+    key: str
+    role: str
+    subject: str = "A"
+    query: str = ""
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A secret-looking string the world writes into one kind of content, and the
+    roles that may see it. No other role's response (any status) may contain it."""
+
+    text: str
+    readers: tuple[str, ...]
+    where: str
+    proof: Proof
+    only_on: tuple[str, ...] = ()  # fnmatch patterns of the keys it is checked on; () all
+
+
+# The facilitator looking at B is the same person as the one looking at A, so the
+# readers of A's logbook include that role too.
+MARKERS: dict[str, Marker] = {
+    "a_logbook": Marker(
+        "MATRIX-SECRET-A-LOGBOOK-4471",
+        (OWNER_A, ADVISOR_A, *FACILITATORS),
+        "A's entries, versions, comments, change logic, readiness and critical situations",
+        Proof("logbook:entry_detail", OWNER_A),
+    ),
+    "b_logbook": Marker(
+        "MATRIX-SECRET-B-LOGBOOK-9032",
+        (OWNER_B, ADVISOR_OTHER),
+        "B's entries and critical situations (B does not share with the researchers)",
+        Proof("logbook:entry_detail", OWNER_B, subject="B"),
+    ),
+    "a_deleted": Marker(
+        "MATRIX-SECRET-A-DELETED-2210",
+        (OWNER_A,),
+        "an entry A deleted (restorable by the company for 30 days)",
+        Proof("logbook:entries_deleted", OWNER_A),
+    ),
+    "a_draft": Marker(
+        "MATRIX-SECRET-A-DRAFT-6618",
+        (OWNER_A,),
+        "the SMV owner's autosaved, unsaved draft",
+        Proof("logbook:entry_create", OWNER_A, query="?draft=restore"),
+    ),
+    "a_staff_list": Marker(
+        "MATRIX-SECRET-A-STAFF-LIST-5150",
+        (OWNER_A,),
+        "A's staff list for the privacy guard (never shown outside the company)",
+        Proof("logbook:consent", OWNER_A),
+    ),
+    "a_case": Marker(
+        "MATRIX-SECRET-A-CASE-3307",
+        (OWNER_A, ADVISOR_A, *FACILITATORS),
+        "a company meeting recorded on A's case",
+        Proof("matching:case_detail", OWNER_A),
+    ),
+    "a_private_note": Marker(
+        "MATRIX-SECRET-A-PRIVATE-NOTE-8124",
+        (ADVISOR_A,),
+        "A's advisor's own note on the case",
+        Proof("matching:case_detail", ADVISOR_A),
+    ),
+    "a_shared_note": Marker(
+        "MATRIX-SECRET-A-UNIT-NOTE-1985",
+        (ADVISOR_A, UNIT_COLLEAGUE),
+        "A's advisor's note shared with their advisory unit",
+        Proof("matching:case_dashboard", UNIT_COLLEAGUE),
+    ),
+    # "When `anonymous` is set no page shows who wrote it, the facilitator's pages
+    # included" (programme/models.py Assumption). The author is another member of A
+    # whose name is rightly shown elsewhere (the member list, attendance), so the name
+    # is looked for on the prejudice game's pages only.
+    "anonymous_author": Marker(
+        "MATRIX-SECRET-ANONYMOUS-AUTHOR-3391",
+        (),
+        "the name of the author of an anonymous assumption",
+        Proof("organisation_detail", FACILITATOR),
+        only_on=("programme:exercise_assumptions", "programme:assumption*"),
+    ),
+    "b_shared_note": Marker(
+        "MATRIX-SECRET-B-UNIT-NOTE-7741",
+        (ADVISOR_OTHER,),
+        "B's advisor's note shared with their (other) unit",
+        Proof("matching:case_detail", ADVISOR_OTHER, subject="B"),
+    ),
+}
+
+
+# --- Where the code disagrees with the rules -----------------------------------------
+@dataclass(frozen=True)
+class Finding:
+    """Checks (URL key × role × method) where the code answers other than the rules.
+
+    `urls` are fnmatch patterns over MATRIX keys; `where_expected` narrows them to
+    the checks whose declared answer is one of these (empty: any). `actual` is
+    today's answer (None: any answer but a 500). `leaks` names markers the finding
+    lets through. A finding that no check needs any more fails the test, so a fix
+    removes its entry.
+    """
+
+    reason: str
+    roles: tuple[str, ...]
+    urls: tuple[str, ...] = ("*",)
+    methods: tuple[str, ...] = ("GET", "POST")
+    where_expected: tuple[Answer, ...] = ()
+    actual: Answer | None = None
+    leaks: tuple[str, ...] = field(default=())
+
+
+KNOWN_FINDINGS: dict[str, Finding] = {
+    # Django's PermissionsMixin.has_perm answers True for every permission of an
+    # active superuser before any rule is asked, and every view checks through
+    # user.has_perm. So the account README tells operators to make for /admin/
+    # passes every object check on the site: it reads and exports any logbook
+    # whatever the consent, the staff list, advisors' unit notes and the cases,
+    # writes entries, changes consent, runs matching. The rules say everybody
+    # without a role gets 404 (logbook/rules.py, case_rules.py), and logbook/admin.py
+    # keeps entries out of the admin on purpose. The reads are in the access log
+    # (with an empty role).
+    "F1-superuser-passes-every-rule": Finding(
+        reason="a superuser passes every object permission (has_perm short-circuit)",
+        roles=(SUPERUSER,),
+        where_expected=(404,),  # wherever the rules keep a person without a role out
+        leaks=("a_logbook", "a_deleted", "a_case", "a_shared_note", "a_staff_list"),
+    ),
+}
