@@ -10,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from bifrost.celery import app as celery_app
+from bifrost.core.errors import RETRY_AFTER_SECONDS
+from bifrost.core.health import check_disk
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +24,11 @@ def _check_database() -> str:
 
 
 def _check_cache() -> str:
+    # The cache falls back to process memory when Redis is down (pages keep
+    # working), so a set-then-get would pass: ask Redis itself.
+    ping = getattr(cache, "ping", None)
+    if ping is not None and not ping():
+        raise RuntimeError("Redis does not answer; the cache serves from process memory")
     cache.set("healthz", "1", timeout=10)
     if cache.get("healthz") != "1":
         raise RuntimeError("cache did not return the value it was given")
@@ -49,6 +56,11 @@ def healthz(request):
             logger.exception("healthz: %s check failed", name)
             result[name] = "error"
     healthy = all(value in ("ok", "eager") for value in result.values())
-    return JsonResponse(
-        {"status": "ok" if healthy else "error", **result}, status=200 if healthy else 503
+    # Low disk is a warning ("disk": "low"), not an outage: see bifrost.core.health.
+    response = JsonResponse(
+        {"status": "ok" if healthy else "error", **result, "disk": check_disk()},
+        status=200 if healthy else 503,
     )
+    if not healthy:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

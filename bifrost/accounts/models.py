@@ -2,6 +2,7 @@
 
 import hashlib
 
+import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -67,6 +68,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        # A programme permission (declared with django-rules) is decided by its rule
+        # alone, for superusers too: Django's superuser shortcut would otherwise open
+        # every logbook, case and note to the account made for /admin/. Other
+        # permissions (the admin's model permissions) keep Django's behaviour.
+        if rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     def get_full_name(self) -> str:
         return self.full_name or self.email

@@ -14,6 +14,7 @@ from knowledge.models import Kind as PageKind
 from knowledge.models import Page
 from logbook.entries.schema import LINE_FIELDS, MEETING_FIELD, TEXT_FIELDS, EntryData
 from logbook.models import Entry, EntryDraft, EntryVersion, Logbook
+from matching.cases.dashboard import ADVISOR
 from matching.models import Case, CaseGoal
 from programme.models import Meeting
 
@@ -128,10 +129,12 @@ def data_from_snapshot(snapshot_data: dict, *, logbook: Logbook) -> EntryData:
     return EntryData(**values)
 
 
-def entries_since_last_meeting(cases) -> dict[int, int | None]:
-    """For the advisor dashboard: per case, live entries created since the programme's
-    most recent development meeting that has started (or since the programme start);
-    None when the company does not share the logbook with the advisor. Three queries."""
+def entries_since_last_meeting(cases, *, reader: str = ADVISOR) -> dict[int, int | None]:
+    """For the case tables: per case, live entries created since the programme's most
+    recent development meeting that has started (or since the programme start); None
+    when the company does not share the logbook with `reader` (its advisor, or the
+    facilitators as researchers). Three queries."""
+    consent = "share_with_advisor" if reader == ADVISOR else "share_with_researchers"
     cases = list(cases)
     if not cases:
         return {}
@@ -154,7 +157,7 @@ def entries_since_last_meeting(cases) -> dict[int, int | None]:
         (row["programme_id"], row["company_id"]): row
         for row in Logbook.objects.filter(
             programme_id__in=programme_ids, company_id__in=company_ids
-        ).values("pk", "programme_id", "company_id", "share_with_advisor", "programme__starts_on")
+        ).values("pk", "programme_id", "company_id", consent, "programme__starts_on")
     }
     conditions = Q(pk__in=[])
     for row in logbooks.values():
@@ -176,8 +179,10 @@ def entries_since_last_meeting(cases) -> dict[int, int | None]:
     for case in cases:
         found = logbooks.get((case.programme_id, case.company_id))
         if found is None:
-            result[case.pk] = 0  # no logbook yet: the default consent shares it
-        elif not found["share_with_advisor"]:
+            # No logbook yet: nothing written; the default consent shares with the
+            # advisor only.
+            result[case.pk] = 0 if reader == ADVISOR else None
+        elif not found[consent]:
             result[case.pk] = None
         else:
             result[case.pk] = counts.get(found["pk"], 0)

@@ -5,7 +5,7 @@ logbook registers a column here (in its AppConfig.ready) and the dashboard
 asks every registered column for its values in one call per column.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -13,9 +13,15 @@ from dataclasses import dataclass
 class Column:
     key: str
     label: str  # lazily translated
-    # Given the dashboard's cases, returns {case.pk: value}; must run a fixed
-    # number of queries whatever the number of cases.
-    compute: Callable[[Iterable], dict[int, object]]
+    # Given the dashboard's cases and who reads the table, returns {case.pk: value};
+    # must run a fixed number of queries whatever the number of cases.
+    compute: Callable[..., dict[int, object]]
+
+
+#: Who reads a case table: a case's advisor, or the facilitators (as researchers),
+#: so a column can honour the consent that applies to that reader.
+ADVISOR = "advisor"
+RESEARCHER = "researcher"
 
 
 _columns: dict[str, Column] = {}

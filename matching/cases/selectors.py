@@ -283,11 +283,12 @@ class ExtraColumn:
     values: dict
 
 
-def extra_columns(cases: list[Case]) -> list[ExtraColumn]:
-    """The registered extra columns, each computed once for all the shown cases."""
+def extra_columns(cases: list[Case], *, reader: str) -> list[ExtraColumn]:
+    """The registered extra columns, each computed once for all the shown cases, for
+    `reader` (`dashboard.ADVISOR` or `dashboard.RESEARCHER`)."""
     result = []
     for column in dashboard.columns():
-        values = column.compute(cases) if cases else {}
+        values = column.compute(cases, reader=reader) if cases else {}
         result.append(ExtraColumn(key=column.key, label=column.label, values=values))
     for case in cases:
         # The row carries its values for the template (a model has no such field).

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from bifrost.core.access import paginate, require_perm
 from bifrost.core.submit import submit
-from matching.cases import rules, selectors, services, table
+from matching.cases import dashboard, rules, selectors, services, table
 from matching.cases.forms import (
     CaseMeetingForm,
     DashboardFilterForm,
@@ -329,7 +329,7 @@ def note_delete(request, pk: int, note_pk: int):
 # --- Dashboards --------------------------------------------------------------------------
 
 
-def _table_context(request, base, *, keys: list[str], programmes=None) -> dict:
+def _table_context(request, base, *, keys: list[str], reader: str, programmes=None) -> dict:
     form = DashboardFilterForm(request.GET or None, programmes=programmes)
     filters = form.filters()
     sort_key, descending = selectors.parse_sort(request.GET.get("sort"))
@@ -338,7 +338,7 @@ def _table_context(request, base, *, keys: list[str], programmes=None) -> dict:
     )
     page = paginate(request, cases, PER_PAGE)
     rows = list(page.object_list)
-    extras = selectors.extra_columns(rows)
+    extras = selectors.extra_columns(rows, reader=reader)
     return {
         "filter_form": form,
         "page_obj": page,
@@ -359,6 +359,7 @@ def case_dashboard(request):
         request,
         rules.cases_advised(user, Case.objects.all()),
         keys=["company", "programme", "phase", "activity", "meeting", "open", "overdue"],
+        reader=dashboard.ADVISOR,
         programmes=selectors.advisor_programmes(user),
     )
     context["shared_notes"] = selectors.shared_notes_for_colleague(
@@ -375,6 +376,8 @@ def programme_cases(request, pk: int):
         request,
         rules.cases_overseen(request.user, selectors.cases_in(programme)),
         keys=["company", "advisor", "phase", "activity", "meeting", "open", "overdue"],
+        # The facilitators read as researchers: only research consent counts.
+        reader=dashboard.RESEARCHER,
     )
     context["programme"] = programme
     return render(request, "matching/cases/programme_cases.html", context)

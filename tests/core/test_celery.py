@@ -56,7 +56,9 @@ def test_round_trip_through_real_redis_with_a_real_worker(settings):
     )
     app.conf.task_always_eager = False
     try:
-        result = app.send_task("bifrost.ping", args=["hej fra testen"], queue=queue)
+        result = app.send_task(
+            "bifrost.ping", args=["hej fra testen"], queue=queue, ignore_result=False
+        )
         # disable_sync_subtasks: an eager task earlier in the run may leave Celery
         # believing it is inside a task; this test is not.
         assert result.get(timeout=60, disable_sync_subtasks=False) == "hej fra testen"

@@ -43,15 +43,6 @@ print(json.dumps({
 """
 
 
-def pytest_configure(config):
-    # The `fault` marker belongs in pyproject.toml's markers list; until it is there,
-    # declare it here so --strict-markers accepts it (a no-op once it is declared).
-    if not any(line.startswith("fault:") for line in config.getini("markers")):
-        config.addinivalue_line(
-            "markers", "fault: fault tests against a real stack of processes (tests/fault)"
-        )
-
-
 def _interrupt(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")  # so the teardown below still runs
 

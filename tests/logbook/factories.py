@@ -9,11 +9,19 @@ from logbook.models import Entry, Logbook
 
 class LogbookFactory(factory.django.DjangoModelFactory):
     """A logbook; pass programme and company. An enrolled company already has its
-    logbook (made at enrolment): the factory then returns that one."""
+    logbook (made at enrolment): the factory then returns that one, with the other
+    attributes given (consent, staff list …) applied to it."""
 
     class Meta:
         model = Logbook
-        django_get_or_create = ("programme", "company")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        programme, company = kwargs.pop("programme"), kwargs.pop("company")
+        logbook, _ = model_class.objects.update_or_create(
+            programme=programme, company=company, defaults=kwargs
+        )
+        return logbook
 
 
 class EntryFactory(factory.django.DjangoModelFactory):

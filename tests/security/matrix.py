@@ -471,19 +471,6 @@ class Finding:
 
 
 KNOWN_FINDINGS: dict[str, Finding] = {
-    # Django's PermissionsMixin.has_perm answers True for every permission of an
-    # active superuser before any rule is asked, and every view checks through
-    # user.has_perm. So the account README tells operators to make for /admin/
-    # passes every object check on the site: it reads and exports any logbook
-    # whatever the consent, the staff list, advisors' unit notes and the cases,
-    # writes entries, changes consent, runs matching. The rules say everybody
-    # without a role gets 404 (logbook/rules.py, case_rules.py), and logbook/admin.py
-    # keeps entries out of the admin on purpose. The reads are in the access log
-    # (with an empty role).
-    "F1-superuser-passes-every-rule": Finding(
-        reason="a superuser passes every object permission (has_perm short-circuit)",
-        roles=(SUPERUSER,),
-        where_expected=(404,),  # wherever the rules keep a person without a role out
-        leaks=("a_logbook", "a_deleted", "a_case", "a_shared_note", "a_staff_list"),
-    ),
+    # Empty: the superuser shortcut (F1) is closed in User.has_perm, so programme
+    # rules decide for the admin account too.
 }

@@ -327,20 +327,13 @@ def test_every_role_gets_the_declared_answer(permission_world, settings, matrix_
 # --- Findings the status matrix cannot see ---------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="finding F2: the facilitators' case table counts the entries of logbooks that "
-    "share with the advisor, not with the researchers",
-)
 def test_case_table_shows_facilitators_no_activity_of_logbooks_kept_from_research(
     permission_world, settings
 ):
     """The programme's case table (facilitators) has a column "logbook entries since the
-    last meeting". It is filled in by whether the company shares its logbook with the
-    *advisor* (it was made for the advisor's dashboard), so facilitators learn how much
-    company B writes although B keeps its logbook from the researchers, and the read
-    is not in B's access log. B's row must show no count."""
+    last meeting". Facilitators read it as researchers, so a company that keeps its
+    logbook from the researchers (B) shows no count: not even how much it writes
+    leaks (finding F2, fixed: the column honours the reader's consent)."""
     settings.BIFROST_REQUIRE_FACILITATOR_2FA = False
     client = Client()
     client.force_login(permission_world.users[FACILITATOR_NO_CONSENT])

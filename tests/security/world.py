@@ -37,7 +37,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from bifrost.accounts.models import Role, User, hash_invitation_token
+from bifrost.accounts.models import Role, User, hash_token
 from knowledge.models import Kind, Page, PageRevision, Section
 from logbook.models import (
     ChangeLogic,
@@ -622,7 +622,7 @@ def _company_side(
         organisation=company,
         email=f"ny-kollega-{side}@example.test",
         role=Role.SMV_OWNER,
-        token_hash=hash_invitation_token(token),
+        token_hash=hash_token(token),
         invited_by=people["facilitator"],
     )
     CompanyProfileFactory(programme=programme, company=company, updated_by=owner)

@@ -72,3 +72,26 @@ def test_dashboard_column_counts_since_programme_start_before_any_meeting(
     EntryFactory.create_batch(3, logbook=logbook)
     assert _column().compute([case]) == {case.pk: 3}
     assert _column().compute([]) == {}
+
+
+def test_for_facilitators_the_column_honours_research_consent_not_the_advisors(
+    programme, company, unit, enrolled_advisor, logbook
+):
+    """Facilitators read the programme's case table as researchers: a logbook kept from
+    the researchers shows no count there, though its advisor still sees one."""
+    from matching.cases.dashboard import ADVISOR, RESEARCHER
+    from tests.matching.factories import CaseFactory
+
+    type(programme).objects.filter(pk=programme.pk).update(
+        starts_on=timezone.localdate() - timedelta(days=10)
+    )
+    programme.meetings.update(starts_at=timezone.now() + timedelta(days=10))
+    case = CaseFactory(programme=programme, company=company, advisor=enrolled_advisor, unit=unit)
+    EntryFactory.create_batch(2, logbook=logbook)
+    type(logbook).objects.filter(pk=logbook.pk).update(
+        share_with_advisor=True, share_with_researchers=False
+    )
+    assert _column().compute([case], reader=ADVISOR) == {case.pk: 2}
+    assert _column().compute([case], reader=RESEARCHER) == {case.pk: None}
+    type(logbook).objects.filter(pk=logbook.pk).update(share_with_researchers=True)
+    assert _column().compute([case], reader=RESEARCHER) == {case.pk: 2}

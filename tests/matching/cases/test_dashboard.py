@@ -177,7 +177,7 @@ def test_registered_columns_are_computed_once_for_all_rows(
 ):
     calls = []
 
-    def compute(cases):
+    def compute(cases, *, reader):
         cases = list(cases)
         calls.append(len(cases))
         return {case.pk: f"værdi {case.pk}" if case.pk != three[1].pk else None for case in cases}
