@@ -66,7 +66,7 @@ def test_a_database_outage_answers_a_danish_503_with_retry_after(client):
     response = client.get("/down/")
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
-    assert "databasen" in response.content.decode()
+    assert "Midlertidigt utilgængelig" in response.content.decode()
 
 
 @override_settings(ROOT_URLCONF=__name__)
