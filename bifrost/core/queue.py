@@ -6,10 +6,14 @@ inside a function to break the cycle.
 """
 
 import logging
+import threading
 
 from django.db import transaction
 
 logger = logging.getLogger(__name__)
+# Celery's autodiscovery is not safe to run from two threads at once (sweepers run
+# in threads in tests, and a threaded web worker may queue on two requests).
+_discovery = threading.Lock()
 
 
 def task(name: str):
@@ -19,7 +23,9 @@ def task(name: str):
     if name not in app.tasks:
         # Outside a worker (web process, eager mode) the apps' tasks modules are
         # imported only when first needed: this runs Celery's autodiscovery.
-        app.loader.import_default_modules()
+        with _discovery:
+            if name not in app.tasks:
+                app.loader.import_default_modules()
     return app.tasks[name]
 
 

@@ -18,7 +18,7 @@ Decisions (documented here because the sweeper is the only place they live):
   enrolled in the programme.
 - *Who*: every active member of the company, one e-mail each.
 - *Once*: a ``LogbookReminder`` row (unique per logbook and meeting) is claimed
-  in the same transaction that queues the e-mails (queued on commit): a second
+  in the same transaction that writes the e-mails to the outbox: a second
   sweep, or a concurrent one, finds the row (or waits on its insert and then
   fails on the unique constraint) and sends nothing.
 - *Content*: only the meeting's title and date and a link to the logbook page;
@@ -55,6 +55,8 @@ def _queue_emails(logbook: Logbook, meeting: Meeting, recipients: list[str]) -> 
             template="logbook/email/reminder",
             context=context,
             language=settings.LANGUAGE_CODE,
+            # One e-mail per cause in the outbox, written with the claim below.
+            key=f"logbook-reminder:{logbook.pk}:{meeting.pk}:{address}",
         )
 
 

@@ -17,6 +17,7 @@ def reminder_email_send(reminder: Reminder) -> None:
     """Queue the e-mail of one reminder (after the surrounding transaction commits)."""
     meeting = reminder.meeting
     emails.send(
+        key=f"reminder:{reminder.pk}",
         to=[reminder.recipient.email],
         template=TEMPLATE,
         context={

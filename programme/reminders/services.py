@@ -132,7 +132,19 @@ def _why_not(reminder: Reminder, now: datetime) -> str:
         return "turned off by the recipient"
     if reminder.kind == Reminder.Kind.PREPARATION and not meeting.preparation_task:
         return "no preparation task"
+    if reminder.kind == Reminder.Kind.MEETING_WEEK and _day_reminder_is_due(
+        now, meeting, preferences
+    ):
+        # Both fell due in one sweep (a meeting planned at short notice, or a sweeper
+        # that was down): one e-mail, the day-before one, not two.
+        return "superseded by the day-before reminder"
     return ""
+
+
+def _day_reminder_is_due(now: datetime, meeting: Meeting, preferences) -> bool:
+    day_offset, day_setting = MEETING_OFFSETS[Reminder.Kind.MEETING_DAY]
+    wanted = preferences is None or getattr(preferences, day_setting)
+    return wanted and now >= meeting.starts_at - day_offset
 
 
 def reminder_send(*, reminder_id: int, now: datetime | None = None) -> bool:
@@ -154,7 +166,8 @@ def reminder_send(*, reminder_id: int, now: datetime | None = None) -> bool:
             return False
         reminder.status, reminder.sent_at = Reminder.Status.SENT, now
         reminder.save(update_fields=["status", "sent_at"])
-        # The e-mail task is queued on commit: a rolled-back claim sends nothing.
+        # Written to the outbox in this transaction: the reminder counts as sent only
+        # together with its e-mail, and a rolled-back claim sends nothing.
         emails.reminder_email_send(reminder)
         return True
 
