@@ -32,6 +32,7 @@ from logbook.models import Logbook, LogbookExport
 
 PERM = "logbook.export_logbook"
 EXPORT = AccessLogEntry.Action.EXPORT
+READ = AccessLogEntry.Action.READ
 RECENT = 10
 
 
@@ -69,6 +70,9 @@ def export_page(request, pk: int):
     )
     if response is not None:
         return response
+    if request.method != "POST":
+        # An outsider opening the export page has seen which exports exist.
+        log_access(request, logbook, READ, "logbook_export_page")
     recent = list(selectors.kept_exports(logbook, keep_for=KEEP_FOR)[:RECENT])
     context = {"logbook": logbook, "form": form, "exports": recent}
     return render(request, "logbook/exports/export.html", context)
@@ -83,7 +87,9 @@ def export_status(request, pk: int, export_pk: int):
     export = export_or_404(logbook, export_pk)
     context = {"logbook": logbook, "export": export}
     if is_htmx(request):
+        # The page polls every 2 s; the page load (or the request) was logged.
         return render(request, "logbook/exports/_status.html", context)
+    log_access(request, logbook, READ, "logbook_export", export.pk)
     return render(request, "logbook/exports/status.html", context)
 
 

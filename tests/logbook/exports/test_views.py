@@ -331,13 +331,37 @@ def test_a_consented_advisor_may_export_and_every_export_is_logged(
     with mock.patch.object(export_pdf, "delay"), django_capture_on_commit_callbacks(execute=True):
         client.post(urls["page"], {"scope": "all", "grouping": "kind"})
     log = _log(logbook, enrolled_advisor)
-    assert all(action == AccessLogEntry.Action.EXPORT for action, _kind in log)
-    assert sorted(kind for _action, kind in log) == [
+    # Opening the export page is a read (it shows which exports exist); the rest exports.
+    assert (AccessLogEntry.Action.READ, "logbook_export_page") in log
+    exports = [(action, kind) for action, kind in log if kind != "logbook_export_page"]
+    assert all(action == AccessLogEntry.Action.EXPORT for action, _kind in exports)
+    assert sorted(kind for _action, kind in exports) == [
         "logbook_csv",
         "logbook_export",
         "logbook_export",
         "logbook_json",
     ]
+
+
+def test_an_outsiders_look_at_the_export_status_is_logged_once_not_per_poll(
+    client, logbook, case, enrolled_advisor, done_export
+):
+    client.force_login(enrolled_advisor)
+    url = _urls(logbook, done_export)["status"]
+    assert client.get(url).status_code == 200
+    for _ in range(3):
+        assert client.get(url, headers={"HX-Request": "true"}).status_code == 200
+    assert _log(logbook, enrolled_advisor) == [(AccessLogEntry.Action.READ, "logbook_export")]
+
+
+def test_the_companys_own_people_are_not_logged_on_the_export_pages(
+    client, logbook, owner, done_export
+):
+    client.force_login(owner)
+    urls = _urls(logbook, done_export)
+    assert client.get(urls["page"]).status_code == 200
+    assert client.get(urls["status"]).status_code == 200
+    assert _log(logbook, owner) == []
 
 
 def test_a_facilitator_with_consent_may_export_and_is_logged(
