@@ -59,6 +59,12 @@ def purge(*, now=None) -> int:
             # The guard trigger lets a DELETE through only with this flag. SET LOCAL
             # ends with the transaction; it is switched off again right away in
             # case the purge runs inside a longer transaction.
+            # The database deletes only rows past the retention it holds: keep it
+            # in step with the setting first.
+            cursor.execute(
+                "UPDATE accounts_access_log_policy SET retention_days = %s WHERE id = 1",
+                [settings.ACCESS_LOG_RETENTION_DAYS],
+            )
             cursor.execute("SET LOCAL bifrost.access_log_purge = 'on'")
         try:
             cursor.execute(f"DELETE FROM {table} WHERE created_at < %s", [cutoff])  # noqa: S608

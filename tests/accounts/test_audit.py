@@ -89,3 +89,34 @@ def test_client_ip_without_proxies_is_the_peer():
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2")
     request.META["HTTP_X_FORWARDED_FOR"] = "6.6.6.6"
     assert audit.client_ip(request) == "10.0.0.2"
+
+
+def _delete_sql():
+    return f"DELETE FROM {AccessLogEntry._meta.db_table} WHERE id = %s"  # noqa: S608
+
+
+def test_with_the_purge_flag_a_session_still_cannot_delete_a_recent_row(row):
+    """The purge flag alone is not enough: the database deletes only rows older than the
+    retention it holds, whoever sets the flag."""
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL bifrost.access_log_purge = 'on'")
+        cursor.execute(_delete_sql(), [row.pk])
+    assert AccessLogEntry.objects.filter(pk=row.pk).exists()
+
+
+@override_settings(ACCESS_LOG_RETENTION_DAYS=30)
+def test_the_purge_keeps_the_databases_retention_in_step_with_the_setting(row):
+    audit.purge()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT retention_days FROM accounts_access_log_policy WHERE id = 1")
+        assert cursor.fetchone() == (30,)
+
+
+def test_truncate_of_the_access_log_is_refused(row):
+    """TRUNCATE skips row triggers; a statement trigger refuses it (test databases are
+    exempt for the test runner's flush unless a transaction asks to be refused)."""
+    table = AccessLogEntry._meta.db_table
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL bifrost.refuse_truncate = 'on'")
+        cursor.execute(f"TRUNCATE {table}")  # noqa: S608
+    assert AccessLogEntry.objects.filter(pk=row.pk).exists()
