@@ -41,7 +41,7 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="package")
-def stack(django_db_setup, django_db_blocker):
+def proxy_stack(django_db_setup, django_db_blocker):
     """nginx in front of gunicorn (ONE worker, ONE thread: the harshest case), on free
     loopback ports, serving the project's WSGI app on the test database.
 

@@ -2,7 +2,7 @@
 gunicorn (deploy/gunicorn.conf.py), as real processes on loopback ports, with the
 project's WSGI app on the test database.
 
-Plain helpers, not tests: the `stack` fixture (tests/ops/conftest.py) starts them;
+Plain helpers, not tests: the `proxy_stack` fixture (tests/ops/conftest.py) starts them;
 the configuration tests use the rendering and the certificate alone.
 """
 

@@ -1,4 +1,4 @@
-"""Uploads through nginx to gunicorn (the `stack` fixture, tests/ops/conftest.py):
+"""Uploads through nginx to gunicorn (the `proxy_stack` fixture, tests/ops/conftest.py):
 slow uploads do not block other requests and are not cut off, bodies over nginx's
 limit get 413 from nginx without reaching gunicorn, bodies under it reach Django
 whole.
@@ -30,16 +30,18 @@ SLOW_UPLOADS = 3
 pytestmark = pytest.mark.django_db
 
 
-def test_slow_uploads_do_not_block_healthz(stack):
+def test_slow_uploads_do_not_block_healthz(proxy_stack):
     """Three uploads at 100 KB/s for over 30 s: /healthz keeps answering within a
     second, the uploads are not cut off, and Django gets each body at once."""
-    uploads = [SlowUpload(stack, f"slow-{n}", SLOW_BYTES, SLOW_RATE) for n in range(SLOW_UPLOADS)]
+    uploads = [
+        SlowUpload(proxy_stack, f"slow-{n}", SLOW_BYTES, SLOW_RATE) for n in range(SLOW_UPLOADS)
+    ]
     for upload in uploads:
         upload.start()
     latencies = []
     while any(upload.is_alive() for upload in uploads):
         started = time.perf_counter()
-        response = request(stack, "GET", "/healthz")
+        response = request(proxy_stack, "GET", "/healthz")
         latencies.append(time.perf_counter() - started)
         assert response.status == 200, response.body
         time.sleep(0.25)
@@ -68,9 +70,9 @@ def test_slow_uploads_do_not_block_healthz(stack):
     assert max(latencies) < 1.0
 
 
-def test_a_declared_body_over_the_limit_gets_413_from_nginx_at_once(stack):
+def test_a_declared_body_over_the_limit_gets_413_from_nginx_at_once(proxy_stack):
     started = time.perf_counter()
-    with open_tls(stack) as sock:
+    with open_tls(proxy_stack) as sock:
         headers = {"Content-Length": str(25 * MIB), "Content-Type": "application/octet-stream"}
         sock.sendall(head("POST", "/_probe/upload/?too-big-declared", headers))
         sock.sendall(os.urandom(64 * 1024))  # the client starts sending; nginx refuses
@@ -80,12 +82,12 @@ def test_a_declared_body_over_the_limit_gets_413_from_nginx_at_once(stack):
     assert response.status == 413
     assert "Filen er for stor" in response.body.decode()
     assert elapsed < 2
-    assert not stack.gunicorn_saw("too-big-declared")
+    assert not proxy_stack.gunicorn_saw("too-big-declared")
 
 
-def test_a_chunked_body_over_the_limit_gets_413_and_never_reaches_gunicorn(stack):
+def test_a_chunked_body_over_the_limit_gets_413_and_never_reaches_gunicorn(proxy_stack):
     chunk = os.urandom(256 * 1024)
-    with open_tls(stack) as sock:
+    with open_tls(proxy_stack) as sock:
         sock.sendall(
             head("POST", "/_probe/upload/?too-big-chunked", {"Transfer-Encoding": "chunked"})
         )
@@ -98,13 +100,13 @@ def test_a_chunked_body_over_the_limit_gets_413_and_never_reaches_gunicorn(stack
             pass  # nginx stopped reading: its answer is waiting
         response = read_response(sock)
     assert response.status == 413
-    assert not stack.gunicorn_saw("too-big-chunked")
+    assert not proxy_stack.gunicorn_saw("too-big-chunked")
 
 
-def test_a_body_just_under_the_limit_reaches_django_whole(stack):
+def test_a_body_just_under_the_limit_reaches_django_whole(proxy_stack):
     """The limit leaves room above Django's 20 MB file limit, so Django's own form
     error, not nginx's page, answers files just over 20 MB."""
     body = os.urandom(DJANGO_FILE_LIMIT + 512 * 1024)
-    response = request(stack, "POST", "/_probe/upload/?just-under", body=body)
+    response = request(proxy_stack, "POST", "/_probe/upload/?just-under", body=body)
     assert response.status == 200, response.body
     assert response.json()["sha256"] == hashlib.sha256(body).hexdigest()
