@@ -62,7 +62,7 @@ CMD ["gunicorn", "-c", "deploy/gunicorn.conf.py"]
 
 
 # --- the reverse proxy --------------------------------------------------------------
-# Debian's nginx, the same package tests/ops/test_proxy.py runs the configuration with.
+# Debian's nginx, the same package tests/ops/test_proxy_*.py run the configuration with.
 FROM debian:bookworm-slim AS proxy
 
 RUN apt-get update \

@@ -1,4 +1,5 @@
-"""gunicorn settings of the web container (docker-compose.yml) and of tests/ops/test_proxy.py.
+"""gunicorn settings of the web container (docker-compose.yml) and of the proxy tests
+(tests/ops/test_proxy_*.py).
 
     gunicorn -c deploy/gunicorn.conf.py bifrost.wsgi:application
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Make sure nginx and openssl are installed for tests/ops/test_proxy.py, which runs
+# Make sure nginx and openssl are installed for tests/ops/test_proxy_*.py, which run
 # Debian's nginx (the package the proxy image uses) in front of gunicorn on
 # loopback ports, with its own configuration, prefix and pid file.
 #

@@ -1,11 +1,21 @@
-"""Suite-wide fixtures. The suite runs on PostgreSQL, never on SQLite."""
+"""Suite-wide set-up: the suite runs on PostgreSQL, never on SQLite; every test gets
+isolated settings and a clean cache of its own.
+
+The fixtures shared by more than one test folder live in tests/fixtures/ and are
+loaded here, once, for the whole suite. A folder's own fixtures stay in its
+conftest.py; no conftest or test module imports another's.
+"""
 
 import os
 
 import pytest
 from django.conf import settings
 
-from tests import factories
+pytest_plugins = [
+    "tests.fixtures.accounts",
+    "tests.fixtures.language",
+    "tests.fixtures.programme",
+]
 
 
 def pytest_configure(config):
@@ -51,34 +61,3 @@ def _fresh_cache():
     _clear_cache()
     yield
     _clear_cache()
-
-
-@pytest.fixture
-def password() -> str:
-    return factories.PASSWORD
-
-
-@pytest.fixture
-def smv_owner(db):
-    return factories.smv_owner()
-
-
-@pytest.fixture
-def advisor(db):
-    return factories.advisor()
-
-
-@pytest.fixture
-def facilitator(db):
-    return factories.facilitator()
-
-
-@pytest.fixture
-def english(client, settings):
-    """The one way a test asks for English: pages (the language cookie on `client`)
-    and code run in the test itself (an active translation) both speak English."""
-    from django.utils import translation
-
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    with translation.override("en"):
-        yield

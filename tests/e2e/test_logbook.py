@@ -2,32 +2,15 @@
 autosaved, saves it, finds it in the logbook, exports the PDF and opens it; axe scans."""
 
 import re
-from datetime import date
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from logbook.models import Entry, EntryDraft
-from programme.models import Enrolment
-from programme.programmes import services as programme_services
-from tests import factories
 from tests.e2e.helpers import assert_accessible, da, login_and_expect_dashboard
 
-
-@pytest.fixture
-def owner(transactional_db):
-    facilitator = factories.facilitator()
-    programme = programme_services.programme_create_from_template(
-        name="BIFROST 2027",
-        description="Forløb",
-        starts_on=date(2027, 5, 3),
-        ends_on=date(2027, 11, 26),
-        user=facilitator,
-    )
-    company = factories.OrganisationFactory(name="Lokalavisen Prøve ApS")
-    Enrolment.objects.create(programme=programme, organisation=company)
-    return factories.smv_owner(organisation=company)
+# `owner` is the shared one (tests/fixtures/programme.py): the owner of Lokalavisen
+# Prøve ApS, enrolled in BIFROST 2027; live_server makes its database transactional.
 
 
 def test_owner_writes_an_entry_with_autosave(page: Page, live_server, owner, password):

@@ -15,12 +15,9 @@ from tests.matching.builders import LS, SM, add_advisor, add_company, challenge_
 
 
 @pytest.fixture
-def facilitator(transactional_db):
-    return factories.facilitator()
-
-
-@pytest.fixture
-def programme(facilitator):
+def programme_with_profiles(facilitator):
+    """A programme from the course template where only challenge fit counts, with two
+    companies and two advisors who have filled in their profiles (A–X and B–Y fit)."""
     programme = services.programme_create_from_template(
         name="BIFROST 2027",
         description="Forløb for virksomheder og rådgivere.",
@@ -37,10 +34,10 @@ def programme(facilitator):
 
 
 def test_facilitator_runs_changes_and_confirms_a_match(
-    page: Page, live_server, facilitator, programme
+    page: Page, live_server, facilitator, programme_with_profiles
 ):
     login_and_expect_dashboard(page, live_server, facilitator.email, factories.PASSWORD)
-    page.goto(f"{live_server.url}/matching/programmes/{programme.pk}/")
+    page.goto(f"{live_server.url}/matching/programmes/{programme_with_profiles.pk}/")
     expect(page.locator("main h1")).to_be_visible()
     assert_accessible(page)
 
@@ -82,9 +79,9 @@ def test_facilitator_runs_changes_and_confirms_a_match(
     assert Case.objects.filter(status="active").count() == 2
 
 
-def test_owner_and_advisor_fill_in_their_profiles(page: Page, live_server, programme):
+def test_owner_and_advisor_fill_in_their_profiles(page: Page, live_server, programme_with_profiles):
     company = factories.OrganisationFactory(name="Nyt Firma")
-    Enrolment.objects.create(programme=programme, organisation=company)
+    Enrolment.objects.create(programme=programme_with_profiles, organisation=company)
     owner = factories.smv_owner(organisation=company)
     login_and_expect_dashboard(page, live_server, owner.email, factories.PASSWORD)
     page.goto(f"{live_server.url}/matching/")
@@ -107,10 +104,12 @@ def test_owner_and_advisor_fill_in_their_profiles(page: Page, live_server, progr
     logout(page)
 
     unit = factories.AdvisoryUnitFactory()
-    Enrolment.objects.create(programme=programme, organisation=unit)
+    Enrolment.objects.create(programme=programme_with_profiles, organisation=unit)
     advisor = factories.advisor(organisation=unit)
     login_and_expect_dashboard(page, live_server, advisor.email, factories.PASSWORD)
-    page.goto(f"{live_server.url}/matching/programmes/{programme.pk}/advisor-profile/")
+    page.goto(
+        f"{live_server.url}/matching/programmes/{programme_with_profiles.pk}/advisor-profile/"
+    )
     assert_accessible(page)
     page.get_by_role("button", name=da("Save the profile")).click()
     expect(page.locator("main .alert-success")).to_be_visible()

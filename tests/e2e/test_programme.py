@@ -6,14 +6,12 @@ development meeting 2 runs 09:00–12:30 with six items that fill it exactly
 """
 
 import re
-from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from programme.meetings import services as meeting_services
-from programme.models import AgendaItem, Enrolment, Meeting
-from programme.programmes import services as programme_services
+from programme.models import AgendaItem, Meeting
 from tests import factories
 from tests.e2e.helpers import (
     DEFAULT_TIMEOUT_MS,
@@ -40,39 +38,8 @@ CLOCK = re.compile(r"\b\d{2}:\d{2}\b")
 
 
 # --- Fixtures -----------------------------------------------------------------------
-
-
-@pytest.fixture
-def facilitator(transactional_db):
-    return factories.facilitator()
-
-
-@pytest.fixture
-def programme(facilitator):
-    return programme_services.programme_create_from_template(
-        name="BIFROST 2027",
-        description="Forløb for virksomheder og rådgivere.",
-        starts_on=date(2027, 5, 3),
-        ends_on=date(2027, 11, 26),
-        user=facilitator,
-    )
-
-
-@pytest.fixture
-def meeting(programme) -> Meeting:
-    return programme.meetings.get(number=2)
-
-
-@pytest.fixture
-def company(programme):
-    company = factories.OrganisationFactory()
-    Enrolment.objects.create(programme=programme, organisation=company)
-    return company
-
-
-@pytest.fixture
-def owner(company):
-    return factories.smv_owner(organisation=company)
+# facilitator, programme, meeting (development meeting 2), company and owner are the
+# shared ones (tests/fixtures/); live_server makes their database transactional.
 
 
 @pytest.fixture

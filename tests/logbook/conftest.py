@@ -1,5 +1,6 @@
-"""Fixtures shared by the logbook tests: the programme, company and people fixtures of
-the programme tests, the company's logbook, its advisor's case and the people around it.
+"""Fixtures shared by the logbook tests: the company's logbook, its advisor's case and
+the people around it. The programme, company and people fixtures they build on come
+from tests/fixtures/programme.py.
 
 Fixture names say who a person is to *this* company's logbook.
 """
@@ -11,39 +12,29 @@ from logbook.models import EntryVersion, Logbook
 from tests import factories
 from tests.logbook.factories import EntryFactory
 from tests.matching.factories import CaseFactory
-from tests.programme.conftest import (  # noqa: F401
-    company,
-    enrolled_advisor,
-    kickoff,
-    meeting,
-    outsider,
-    owner,
-    programme,
-    unit,
-)
 
 
 @pytest.fixture
-def logbook(programme, company):  # noqa: F811 (fixtures imported above)
+def logbook(programme, company):
     """The company's logbook, made when the company was enrolled (default consent)."""
     return Logbook.objects.get(programme=programme, company=company)
 
 
 @pytest.fixture
-def case(programme, company, enrolled_advisor, unit):  # noqa: F811
+def case(programme, company, enrolled_advisor, unit):
     """The company's active case, with `enrolled_advisor` as its advisor."""
     return CaseFactory(programme=programme, company=company, advisor=enrolled_advisor, unit=unit)
 
 
 @pytest.fixture
-def consented_advisor(programme, company, unit, enrolled_advisor, logbook):  # noqa: F811
+def consented_advisor(programme, company, unit, enrolled_advisor, logbook):
     """The advisor of the company's active case (the logbook shares with the advisor)."""
     CaseFactory(programme=programme, company=company, advisor=enrolled_advisor, unit=unit)
     return enrolled_advisor
 
 
 @pytest.fixture
-def advisor_of_other_company(programme, company):  # noqa: F811
+def advisor_of_other_company(programme, company):
     """The advisor (in another advisory unit) of another company's case in the programme."""
     other_company = factories.OrganisationFactory()
     other_unit = factories.AdvisoryUnitFactory()
@@ -53,7 +44,7 @@ def advisor_of_other_company(programme, company):  # noqa: F811
 
 
 @pytest.fixture
-def advisor_not_on_case(unit):  # noqa: F811
+def advisor_not_on_case(unit):
     """An advisor of the programme's advisory unit who is on no case of this company."""
     return factories.advisor(organisation=unit)
 
@@ -65,7 +56,7 @@ def researcher(facilitator):
 
 
 @pytest.fixture
-def entry(logbook, owner):  # noqa: F811
+def entry(logbook, owner):
     """An entry by the company's owner with its first version kept."""
     entry = EntryFactory(logbook=logbook, author=owner)
     EntryVersion.objects.create(entry=entry, number=1, data=snapshot(entry), saved_by=owner)
@@ -73,7 +64,7 @@ def entry(logbook, owner):  # noqa: F811
 
 
 @pytest.fixture
-def owner_client(client, owner):  # noqa: F811
+def owner_client(client, owner):
     """The test client, logged in as the company's owner."""
     client.force_login(owner)
     return client

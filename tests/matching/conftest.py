@@ -1,6 +1,6 @@
 """Fixtures shared by the matching tests.
 
-Programme, company, unit and people come from the programme tests' conftest;
+Programme, company, unit and people come from tests/fixtures/programme.py;
 `two_by_two` and `run` are the small matching world most run and page tests use.
 """
 
@@ -8,20 +8,10 @@ import pytest
 
 from matching.runs import services
 from tests.matching.builders import LS, SM, add_advisor, add_company, challenge_only
-from tests.programme.conftest import (  # noqa: F401
-    company,
-    enrolled_advisor,
-    kickoff,
-    meeting,
-    outsider,
-    owner,
-    programme,
-    unit,
-)
 
 
 @pytest.fixture
-def two_by_two(programme):  # noqa: F811 (the imported fixture)
+def two_by_two(programme):
     """A needs stress management (X is strong), B leader sparring (Y is strong)."""
     challenge_only(programme)
     a, owner_a = add_company(programme, "A", challenges=[SM])
@@ -32,6 +22,6 @@ def two_by_two(programme):  # noqa: F811 (the imported fixture)
 
 
 @pytest.fixture
-def run(programme, facilitator, two_by_two):  # noqa: F811 (the imported fixture)
+def run(programme, facilitator, two_by_two):
     """A draft run over `two_by_two`: A–X and B–Y."""
     return services.match_run_create(programme=programme, mode="max_total", by=facilitator)

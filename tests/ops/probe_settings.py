@@ -1,4 +1,4 @@
-"""Settings for the gunicorn that tests/ops/test_proxy.py starts behind nginx.
+"""Settings for the gunicorn that the proxy tests' `proxy_stack` fixture starts behind nginx.
 
 The project settings unchanged (DJANGO_ENV=test, DATABASE_URL of the test
 database, REDIS_URL), plus what production sets for the proxy in front

@@ -1,4 +1,4 @@
-"""The project's URLs plus two probes for tests/ops/test_proxy.py.
+"""The project's URLs plus two probes for the proxy tests (tests/ops/test_proxy_*.py).
 
 - /_probe/client/: what Django makes of the request behind nginx: the client
   address as the access log (bifrost.accounts.audit.client_ip) and allauth's rate

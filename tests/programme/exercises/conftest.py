@@ -1,5 +1,8 @@
 """The exercise meetings of the programme, named participants, and an entry of each
-exercise (a chosen dilemma, a recommendation, a principle)."""
+exercise (a chosen dilemma, a recommendation, a principle).
+
+`owner` and `enrolled_advisor` are the shared ones (same people, same company and
+unit), only given fixed names here for the anonymity checks."""
 
 import pytest
 
@@ -7,7 +10,6 @@ from programme.exercises.dilemmas import services as dilemma_services
 from programme.exercises.evaluation import services as evaluation_services
 from programme.exercises.recommendations import services as recommendation_services
 from programme.models import Dilemma
-from tests import factories
 
 
 @pytest.fixture
@@ -31,19 +33,20 @@ def meeting6(programme):
 
 
 @pytest.fixture
-def owner(company):
-    user = factories.smv_owner(organisation=company)
-    user.full_name = "Birthe Skjultvedsen"
-    user.save()
-    return user
+def owner(owner):
+    """The shared `owner` (tests/fixtures/programme.py), with a name of its own, so
+    that "the author's name is not on the page" looks for a distinctive string."""
+    owner.full_name = "Birthe Skjultvedsen"
+    owner.save()
+    return owner
 
 
 @pytest.fixture
-def enrolled_advisor(unit):
-    user = factories.advisor(organisation=unit)
-    user.full_name = "Rasmus Synligsen"
-    user.save()
-    return user
+def enrolled_advisor(enrolled_advisor):
+    """The shared `enrolled_advisor`, with a name of its own (see `owner`)."""
+    enrolled_advisor.full_name = "Rasmus Synligsen"
+    enrolled_advisor.save()
+    return enrolled_advisor
 
 
 @pytest.fixture

@@ -1,0 +1,164 @@
+"""Part 2, search latency: `knowledge.search.selectors.search()` over the generated
+pages, against a `SELECT 1` round trip on the same connection and again with
+bitmap/index scans switched off, with the top of each query's plan and whether it
+uses the GIN index."""
+
+import re
+import time
+from dataclasses import dataclass
+
+from tests.bench.knowledge_site.config import GIN_INDEX, Config, median, say
+from tests.bench.knowledge_site.corpus import RARE_WORD, fill_search_vectors, generate_pages
+
+# (label, query as a reader types it)
+SEARCH_QUERIES = [
+    ("common word", "stress"),
+    ("inflected form", "sygefraværet"),
+    ("rare word", RARE_WORD),
+    ("two words", "mental sundhed"),
+    ("phrase", '"tilbage til arbejde"'),
+    ("no hits", "kvantecomputer"),
+]
+
+
+def timed_runs(func, runs: int, *, warmup: int = 3, time_limit: float = 60.0) -> list[float]:
+    """Seconds per call; bounded by `runs` and by `time_limit`."""
+    for _ in range(warmup):
+        func()
+    times: list[float] = []
+    deadline = time.monotonic() + time_limit
+    while len(times) < runs and time.monotonic() < deadline:
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+@dataclass
+class SearchRow:
+    label: str
+    query: str
+    matches: int
+    returned: int
+    times: list[float]
+    seqscan_times: list[float]
+    uses_gin: bool
+    plan_top: str
+    scan_nodes: list[str]
+    execution_ms: float
+    plan: list[str]
+
+
+def explain_search(query: str) -> list[str]:
+    from django.db import connection
+
+    from knowledge.search import selectors
+
+    captured: list[tuple[str, object]] = []
+
+    def capture(execute, sql, params, many, context):
+        captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(capture):
+        selectors.search(query)
+    statements = [(sql, params) for sql, params in captured if "@@" in sql]
+    if not statements:
+        return ["(no full-text query was run)"]
+    sql, params = statements[-1]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def search_without_index(query: str) -> None:
+    from django.db import connection, transaction
+
+    from knowledge.search import selectors
+
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        selectors.search(query)
+
+
+def bench_search(cfg: Config) -> dict:
+    from django.contrib.postgres.search import SearchQuery
+    from django.db import connection
+
+    from knowledge.models import Page
+    from knowledge.search import selectors
+
+    info: dict = {}
+    say(f"Search: generating {cfg.pages} pages of recombined Danish text (seed {cfg.seed})")
+    start = time.perf_counter()
+    pages = generate_pages(cfg.pages, cfg.seed)
+    info["generate_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    Page.objects.bulk_create(pages, batch_size=500)
+    info["insert_s"] = time.perf_counter() - start
+    start = time.perf_counter()
+    info["vectors"] = fill_search_vectors()
+    info["vector_update_s"] = time.perf_counter() - start
+    with connection.cursor() as cursor:
+        # VACUUM also merges the GIN pending list (fastupdate) into the index, as
+        # autovacuum does on a live site; --no-vacuum leaves it as after the bulk load.
+        start = time.perf_counter()
+        cursor.execute(
+            "ANALYZE knowledge_page" if cfg.no_vacuum else "VACUUM (ANALYZE) knowledge_page"
+        )
+        info["maintenance"] = "ANALYZE only" if cfg.no_vacuum else "VACUUM (ANALYZE)"
+        info["maintenance_s"] = time.perf_counter() - start
+        cursor.execute(
+            "SELECT count(*), count(*) FILTER (WHERE status = 'published'), "
+            "pg_size_pretty(pg_total_relation_size('knowledge_page')), "
+            "pg_size_pretty(pg_relation_size(%s)) FROM knowledge_page",
+            [GIN_INDEX],
+        )
+        info["total"], info["published"], info["table_size"], info["gin_size"] = cursor.fetchone()
+    say(
+        f"  {info['total']} pages ({info['published']} published), table {info['table_size']}, "
+        f"GIN index {info['gin_size']}; vectors filled in {info['vector_update_s']:.1f} s"
+    )
+
+    def select_one():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+
+    info["select1"] = timed_runs(select_one, 200, warmup=10)
+    rows = []
+    for label, query in SEARCH_QUERIES:
+        ts_query = SearchQuery(selectors.normalise_query(query), config="danish",
+                               search_type="websearch")  # fmt: skip
+        matches = Page.objects.published().filter(search_vector=ts_query).count()
+        returned = len(selectors.search(query))
+        times = timed_runs(lambda q=query: selectors.search(q), cfg.search_runs)
+        seqscan = timed_runs(lambda q=query: search_without_index(q), cfg.seqscan_runs, warmup=1)
+        plan = explain_search(query)
+        text = "\n".join(plan)
+        execution = re.search(r"Execution Time: ([\d.]+) ms", text)
+        row = SearchRow(
+            label=label,
+            query=query,
+            matches=matches,
+            returned=returned,
+            times=times,
+            seqscan_times=seqscan,
+            uses_gin=f"Bitmap Index Scan on {GIN_INDEX}" in text,
+            plan_top=plan[0].strip(),
+            scan_nodes=[
+                re.sub(r"\s+\(.*$", "", line.strip().removeprefix("->").strip())
+                for line in plan
+                if re.search(r"Scan on ", line)
+            ],
+            execution_ms=float(execution.group(1)) if execution else float("nan"),
+            plan=plan,
+        )
+        rows.append(row)
+        say(
+            f"  {label:<15} {query!r:<24} {matches:>5} matches  median "
+            f"{median(times) * 1000:7.2f} ms  GIN {'yes' if row.uses_gin else 'NO'}"
+        )
+    info["rows"] = rows
+    return info
