@@ -1,52 +1,49 @@
-"""The reminder e-mail: the meeting's title and links, nothing a company wrote, plain text."""
+"""What a reminder e-mail says, and that a person gets one e-mail per occasion."""
+
+from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.urls import reverse
-from django.utils import timezone
 
-from programme.meetings import services as meeting_services
-from programme.models import Meeting, PreparationStatus, Reminder
-from tests.programme.reminders.helpers import PREPARATION_TASK, SECRET
+from bifrost.core.models import OutboxEmail
+from programme.models import Reminder
+from tests.programme.reminders.helpers import WEEK
 
 
 @pytest.mark.django_db
-def test_email_has_title_and_link_but_nothing_a_company_wrote(world, sweep):
-    PreparationStatus.objects.create(
-        meeting=world.m2,
-        organisation=world.company,
-        text=SECRET,
-        done_at=timezone.now(),
-        updated_by=world.owner,
+def test_the_week_and_the_day_reminder_say_different_things(world, sweep):
+    """A person who gets both can tell them apart: "in a week" and "tomorrow"."""
+    sweep(world.m1.starts_at - timedelta(days=6))
+    week = [m for m in mail.outbox if m.to == [world.owner.email]]
+    mail.outbox = []
+    sweep(world.m1.starts_at - timedelta(hours=20))
+    day = [m for m in mail.outbox if m.to == [world.owner.email]]
+    assert len(week) == len(day) == 1
+    assert week[0].subject != day[0].subject
+    assert week[0].body != day[0].body
+    assert "I morgen" in day[0].subject
+    assert "Om en uge" in week[0].subject
+
+
+@pytest.mark.django_db
+def test_when_both_fall_due_in_one_sweep_only_the_day_reminder_goes_out(world, sweep):
+    """The sweeper was down for a week (or the meeting was planned at short notice):
+    the person gets one e-mail, the day-before one, and the week one is skipped."""
+    sweep(world.m1.starts_at - timedelta(hours=20))
+    to_owner = [m for m in mail.outbox if m.to == [world.owner.email]]
+    assert len(to_owner) == 1
+    assert "I morgen" in to_owner[0].subject
+    week = Reminder.objects.get(recipient=world.owner, meeting=world.m1, kind=WEEK)
+    assert (week.status, week.skip_reason) == (
+        Reminder.Status.SKIPPED,
+        "superseded by the day-before reminder",
     )
-    item = world.m2.agenda_items.first()
-    item.notes = SECRET
-    item.save()
-    Meeting.objects.filter(pk=world.m2.pk).update(minutes=SECRET)
-    for due_at in sorted(set(Reminder.objects.values_list("due_at", flat=True))):
-        sweep(due_at)
-    m2_url = settings.SITE_URL + reverse("programme:meeting", args=[world.m2.pk])
-    settings_url = settings.SITE_URL + reverse("programme:reminder_settings")
-    m2_mails = [m for m in mail.outbox if m2_url in m.body]
-    assert len(m2_mails) == 2 * 3  # owner and advisor: 7 days, 1 day, preparation
-    for message in mail.outbox:
-        assert SECRET not in message.subject
-        assert SECRET not in message.body
-        assert PREPARATION_TASK not in message.body  # the task text stays on the site
-        assert settings_url in message.body
-    for message in m2_mails:
-        assert world.m2.title in message.subject
-        assert world.m2.title in message.body
 
 
 @pytest.mark.django_db
-def test_subject_is_plain_text(world, sweep, django_capture_on_commit_callbacks):
-    """Titles with & or quotes are not HTML-escaped in the e-mail."""
-    title = 'Q&A: "Dilemmas" & <ideas>'
-    with django_capture_on_commit_callbacks(execute=True):
-        meeting_services.meeting_update(meeting=world.m1, title=title)
-    assert sweep(world.m1_week_due) == 2
-    for message in mail.outbox:
-        assert title in message.subject
-        assert title in message.body
+def test_a_sent_reminder_has_its_email_in_the_outbox_under_its_own_key(world, sweep):
+    sweep(world.m1.starts_at - timedelta(days=6))
+    sent = Reminder.objects.filter(status=Reminder.Status.SENT)
+    keys = set(OutboxEmail.objects.values_list("key", flat=True))
+    assert {f"reminder:{r.pk}" for r in sent} <= keys
+    assert set(OutboxEmail.objects.values_list("status", flat=True)) == {OutboxEmail.Status.SENT}
