@@ -60,6 +60,12 @@ def readiness_check_create(
     return check
 
 
+def _check_situation(occurred_on: datetime.date, what_happened: str) -> None:
+    _check_date(occurred_on, "occurred_on")
+    if not (what_happened or "").strip():
+        raise ValidationError({"what_happened": _("Describe briefly what happened.")})
+
+
 @transaction.atomic
 def critical_situation_create(
     *,
@@ -71,9 +77,7 @@ def critical_situation_create(
     what_supported: str = "",
 ) -> CriticalSituation:
     """Record a critical situation (the form warns about names and health details)."""
-    _check_date(occurred_on, "occurred_on")
-    if not (what_happened or "").strip():
-        raise ValidationError({"what_happened": _("Describe briefly what happened.")})
+    _check_situation(occurred_on, what_happened)
     situation = CriticalSituation(
         logbook=logbook,
         occurred_on=occurred_on,
@@ -98,9 +102,7 @@ def critical_situation_update(
     what_supported: str = "",
 ) -> CriticalSituation:
     """Change a recorded situation (e.g. to remove something the guard warned about)."""
-    _check_date(occurred_on, "occurred_on")
-    if not (what_happened or "").strip():
-        raise ValidationError({"what_happened": _("Describe briefly what happened.")})
+    _check_situation(occurred_on, what_happened)
     situation.occurred_on = occurred_on
     situation.trigger = trigger
     situation.what_happened = what_happened.strip()

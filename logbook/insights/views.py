@@ -109,6 +109,23 @@ def _situation_kwargs(data) -> dict:
     return {name: data[name] for name in SITUATION_FIELDS}
 
 
+def _submit_situation(request, logbook, form, save):
+    """Save a critical situation (new or changed): back to the list, warned about names."""
+    return submit(
+        request,
+        form,
+        save,
+        success=_("The situation was saved."),
+        redirect_to=_warned(
+            request,
+            logbook,
+            form,
+            SITUATION_TEXTS,
+            reverse("logbook:critical_situations", args=[logbook.pk]),
+        ),
+    )
+
+
 @login_required
 def critical_situations(request, pk: int):
     logbook = logbook_or_404(request.user, pk)
@@ -117,19 +134,12 @@ def critical_situations(request, pk: int):
     if request.method == "POST":
         _require_write(request, logbook)
         form = CriticalSituationForm(request.POST)
-        response = submit(
+        response = _submit_situation(
             request,
+            logbook,
             form,
             lambda data: services.critical_situation_create(
                 logbook=logbook, by=request.user, **_situation_kwargs(data)
-            ),
-            success=_("The situation was saved."),
-            redirect_to=_warned(
-                request,
-                logbook,
-                form,
-                SITUATION_TEXTS,
-                reverse("logbook:critical_situations", args=[pk]),
             ),
         )
         if response is not None:
@@ -156,19 +166,12 @@ def critical_situation_edit(request, pk: int, situation_pk: int):
     situation = critical_situation_or_404(logbook, situation_pk)
     if request.method == "POST":
         form = CriticalSituationForm(request.POST)
-        response = submit(
+        response = _submit_situation(
             request,
+            logbook,
             form,
             lambda data: services.critical_situation_update(
                 situation=situation, by=request.user, **_situation_kwargs(data)
-            ),
-            success=_("The situation was saved."),
-            redirect_to=_warned(
-                request,
-                logbook,
-                form,
-                SITUATION_TEXTS,
-                reverse("logbook:critical_situations", args=[pk]),
             ),
         )
         if response is not None:
