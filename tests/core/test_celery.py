@@ -71,3 +71,18 @@ def test_round_trip_through_real_redis_with_a_real_worker(settings):
             worker.kill()
             output, _ = worker.communicate()
     assert worker.returncode is not None, output
+
+
+def test_a_normal_shutdown_of_the_export_worker_lets_the_running_pdf_finish():
+    """docker-compose's export-worker: the grace period before SIGKILL is longer than a
+    PDF may run, and the broker redelivers only after both (the heartbeat recovers a
+    killed export long before that)."""
+    import re
+
+    compose = (ROOT / "docker-compose.yml").read_text()
+    block = compose[compose.index("  export-worker:") :].split("\n  beat:")[0]
+    time_limit = int(re.search(r'--time-limit\n\s+- "(\d+)"', block).group(1))
+    grace = int(re.search(r"stop_grace_period: (\d+)s", block).group(1))
+    assert grace > time_limit
+    assert settings.CELERY_VISIBILITY_TIMEOUT > grace
+    assert settings.EXPORT_STALLED_AFTER_SECONDS < grace
