@@ -84,5 +84,5 @@ def test_a_normal_shutdown_of_the_export_worker_lets_the_running_pdf_finish():
     time_limit = int(re.search(r'--time-limit\n\s+- "(\d+)"', block).group(1))
     grace = int(re.search(r"stop_grace_period: (\d+)s", block).group(1))
     assert grace > time_limit
-    assert settings.CELERY_VISIBILITY_TIMEOUT > grace
-    assert settings.EXPORT_STALLED_AFTER_SECONDS < grace
+    assert grace < settings.CELERY_VISIBILITY_TIMEOUT
+    assert grace > settings.EXPORT_STALLED_AFTER_SECONDS
