@@ -28,8 +28,8 @@ RECOVERY_LIMIT_SECONDS = 10.0
 MAX_REQUESTS = 3000
 MAX_LOOP_SECONDS = 60.0
 CLIENT_TIMEOUT = 10.0
-#: A word each readable 503 page has: the Danish one ("databasen"), or the English one.
-DANISH, ENGLISH = "databasen", "database"
+#: The title of the readable 503 page, in Danish or in English.
+DANISH, ENGLISH = "Midlertidigt utilgængelig", "Temporarily unavailable"
 
 
 class Outage(threading.Thread):

@@ -82,7 +82,9 @@ def test_text_content_is_saved_as_utf8(storage, media):
 
 
 @pytest.mark.parametrize("kind", ["in-memory upload", "temporary-file upload"])
-def test_a_full_disk_raises_a_clear_error_and_leaves_no_file(kind, storage, media, monkeypatch):
+def test_a_full_disk_raises_a_clear_error_and_leaves_no_file(
+    kind, storage, media, monkeypatch, english
+):
     data = os.urandom(8 * CHUNK)
     if kind == "in-memory upload":
         upload = SimpleUploadedFile("slides.pdf", data, content_type="application/pdf")
@@ -148,7 +150,9 @@ def test_a_filesystem_without_hard_links_still_gets_complete_files(storage, medi
     assert not [p for p in files_under(media) if p.name.startswith(PARTIAL_PREFIX)]
 
 
-def test_the_error_lands_on_the_form_through_the_shared_submit_helper(storage, media, monkeypatch):
+def test_the_error_lands_on_the_form_through_the_shared_submit_helper(
+    storage, media, monkeypatch, english
+):
     """The views' `except ValidationError: add_errors(form, error)` shows it as a form
     error (the Danish text comes from the catalogue), so the person sees a message
     instead of a 500."""
