@@ -15,3 +15,18 @@ class KnowledgeConfig(AppConfig):
     def ready(self) -> None:
         for module in RULES:
             import_module(module)
+
+        from bifrost.core import personal_data
+        from knowledge.privacy import selectors as privacy
+        from knowledge.privacy import services as erasure
+
+        personal_data.register(
+            "knowledge",
+            label=_("Knowledge site"),
+            description=_(
+                "Your saved answers to the advisor-role self-assessment and the page "
+                "revisions you made as an editor."
+            ),
+            collect=privacy.personal_data,
+            erase=erasure.erase,
+        )

@@ -9,10 +9,14 @@ class LogbookConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, once the models are loaded: each registers something.
+        from bifrost.core import personal_data
         from logbook.access import rules  # noqa: F401 — the logbook permissions
         from logbook.entries import selectors as entry_selectors
         from logbook.exports import pdf  # noqa: F401 — the logbook PDF export kind
         from logbook.logbooks.receivers import logbook_for_enrolment
+        from logbook.privacy import rules as privacy_rules
+        from logbook.privacy import selectors as privacy
+        from logbook.privacy import services as erasure
         from matching.cases import dashboard
         from programme.models import Enrolment
 
@@ -25,4 +29,19 @@ class LogbookConfig(AppConfig):
             key="logbook_entries",
             label=_("Logbook entries since last meeting"),
             compute=entry_selectors.entries_since_last_meeting,
+        )
+        # The logbook's section of a person's data download, and its erase step.
+        personal_data.register(
+            "logbook",
+            label=_("Logbook"),
+            description=_(
+                "What you wrote in a company's logbook: entries with their text, comments, "
+                "drafts, the versions you saved, readiness checks, critical situations and "
+                "consent changes. Only from logbooks you can still read; for the others "
+                "the file says how many, not what."
+            ),
+            collect=lambda user: privacy.personal_data(
+                user, readable=privacy_rules.logbooks_still_readable(user)
+            ),
+            erase=erasure.erase,
         )

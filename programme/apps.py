@@ -10,10 +10,25 @@ class ProgrammeConfig(AppConfig):
         # The concept modules that register something when imported: permissions
         # (django-rules), Celery tasks and the agenda export kind. django-rules and
         # Celery only discover an app-level rules.py and tasks.py, so they are named here.
+        from bifrost.core import personal_data
         from programme.exercises import rules as exercise_rules  # noqa: F401
         from programme.exercises.dilemmas import rules as dilemma_rules  # noqa: F401
         from programme.exports import agenda as agenda_export  # noqa: F401
         from programme.exports import tasks as export_tasks  # noqa: F401
         from programme.meetings import rules as meeting_rules  # noqa: F401
+        from programme.privacy import selectors as privacy
+        from programme.privacy import services as erasure
         from programme.programmes import rules as programme_rules  # noqa: F401
         from programme.reminders import tasks as reminder_tasks  # noqa: F401
+
+        personal_data.register(
+            "programme",
+            label=_("Programme and meetings"),
+            description=_(
+                "Your attendance, the preparation you submitted, your reminder settings and "
+                "reminders, whether you have a calendar feed (never its secret link), and "
+                "your own contributions to the meeting exercises."
+            ),
+            collect=privacy.personal_data,
+            erase=erasure.erase,
+        )

@@ -16,3 +16,19 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         for module in RULES:
             import_module(module)
+
+        from bifrost.accounts.privacy import selectors as privacy
+        from bifrost.accounts.privacy import services as erasure
+        from bifrost.core import personal_data
+
+        personal_data.register(
+            "accounts",
+            label=_("Account"),
+            description=_(
+                "Your account, e-mail addresses, organisations and roles, the invitations "
+                "you sent or received, the access-log rows your reads caused, and whether "
+                "you use two-factor authentication (never its secrets)."
+            ),
+            collect=privacy.personal_data,
+            erase=erasure.erase,
+        )

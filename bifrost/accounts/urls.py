@@ -4,4 +4,5 @@ urlpatterns = [
     path("", include("bifrost.accounts.dashboards.urls")),
     path("", include("bifrost.accounts.organisations.urls")),
     path("", include("bifrost.accounts.invitations.urls")),
+    path("privacy/", include("bifrost.accounts.privacy.urls")),
 ]

@@ -1,7 +1,23 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
     name = "bifrost.core"
     label = "core"
     verbose_name = "BIFROST core"
+
+    def ready(self) -> None:
+        from bifrost.core import personal_data, privacy
+
+        # The core's own section of a person's data download: the outbox.
+        personal_data.register(
+            "core",
+            label=_("E-mails"),
+            description=_(
+                "The platform's e-mails to you that are still kept (up to 30 days after "
+                "sending): subject, status and times, without their text."
+            ),
+            collect=privacy.collect,
+            erase=privacy.erase,
+        )

@@ -12,9 +12,9 @@ import io
 import json
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from bifrost.core.cells import neutralise
+from bifrost.core.people import display_name
 from logbook.entries import schema
 from logbook.exports import selectors
 from logbook.models import Entry, Logbook
@@ -41,7 +41,7 @@ def csv_cell(value) -> str:
 
 
 def _name(user) -> str:
-    return user.get_full_name() if user is not None else _("(deleted user)")
+    return display_name(user)  # "Former user" once the author deleted their account
 
 
 def _iso(moment: datetime.datetime | None) -> str | None:

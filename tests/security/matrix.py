@@ -22,6 +22,7 @@ elsewhere (after a POST, or allauth sending a signed-in person on) is plain 302.
 Every row has a GET answer per role. A POST-only view also has the answer to a
 POST with an empty body, which must never be a 500: a permitted person gets the
 form back with its errors (200/400) or is sent on (302), everybody else a 404.
+So do the pages that act on the person's own account (their data, deleting it).
 """
 
 from collections.abc import Iterable, Mapping
@@ -171,6 +172,10 @@ MATRIX: dict[str, Row] = {
     # The secret token is the credential: the link works for whoever holds it (the
     # accept step then checks the e-mail address).
     "invitation_accept": public(),
+    # A person's own data (accounts/privacy): no id in the URL, each person gets their
+    # own. An empty POST downloads the JSON (200) / shows the confirmation's errors (200).
+    "accounts:personal_data": Row(get=signed_in(200), post=signed_in(200)),
+    "accounts:account_delete": Row(get=signed_in(200), post=signed_in(200)),
     # --- allauth's own pages (login, password, e-mail, two-factor) -------------------
     # These are allauth's rules with our settings: invitation only (sign-up closed),
     # mandatory verification, no login by code. Signed-in people are sent on from the

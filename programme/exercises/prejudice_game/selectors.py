@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django_stubs_ext import StrOrPromise
 
 from bifrost.accounts.models import Membership, Organisation
+from bifrost.core.people import display_name
 from programme.models import Assumption, Meeting, Programme
 
 
@@ -44,8 +45,10 @@ class AssumptionRow:
 
 
 def _assumption_row(assumption: Assumption) -> AssumptionRow:
-    if assumption.anonymous or assumption.author is None:
+    if assumption.anonymous:
         label = _("Anonymous")
+    elif assumption.author is None:
+        label = display_name(None)  # the author deleted their account
     else:
         label = assumption.author.full_name or _("A participant")
     return AssumptionRow(

@@ -1,0 +1,1 @@
+"""A person's own data: downloading it (JSON) and deleting their account."""

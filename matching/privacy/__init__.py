@@ -1,0 +1,1 @@
+"""Matching's part of a person's data: advisor profiles, cases, notes, goals, tasks."""
