@@ -15,6 +15,7 @@ pytest_plugins = [
     "tests.fixtures.accounts",
     "tests.fixtures.language",
     "tests.fixtures.programme",
+    "tests.fixtures.logbook",
 ]
 
 

@@ -1,6 +1,6 @@
 """Fixtures shared by the logbook tests: the company's logbook, its advisor's case and
 the people around it. The programme, company and people fixtures they build on come
-from tests/fixtures/programme.py.
+from tests/fixtures/programme.py, `logbook` and `case` from tests/fixtures/logbook.py.
 
 Fixture names say who a person is to *this* company's logbook.
 """
@@ -8,22 +8,10 @@ Fixture names say who a person is to *this* company's logbook.
 import pytest
 
 from logbook.entries.schema import snapshot
-from logbook.models import EntryVersion, Logbook
+from logbook.models import EntryVersion
 from tests import factories
 from tests.logbook.factories import EntryFactory
 from tests.matching.factories import CaseFactory
-
-
-@pytest.fixture
-def logbook(programme, company):
-    """The company's logbook, made when the company was enrolled (default consent)."""
-    return Logbook.objects.get(programme=programme, company=company)
-
-
-@pytest.fixture
-def case(programme, company, enrolled_advisor, unit):
-    """The company's active case, with `enrolled_advisor` as its advisor."""
-    return CaseFactory(programme=programme, company=company, advisor=enrolled_advisor, unit=unit)
 
 
 @pytest.fixture

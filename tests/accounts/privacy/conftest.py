@@ -18,7 +18,6 @@ from logbook.models import (
     CriticalSituation,
     EntryComment,
     EntryDraft,
-    EntryVersion,
     ReadinessCheck,
 )
 from matching.models import AdvisorNote, CaseGoal, CaseMeeting, CaseTask
@@ -34,37 +33,20 @@ from programme.models import (
     ReminderSettings,
 )
 from tests import factories
-from tests.logbook.conftest import case, logbook  # noqa: F401
-from tests.logbook.factories import EntryFactory
-from tests.programme.conftest import (  # noqa: F401
-    company,
-    enrolled_advisor,
-    meeting,
-    outsider,
-    owner,
-    programme,
-    unit,
+from tests.accounts.privacy.markers import (
+    ADVISOR_NOTE,
+    ADVISOR_TEXT,
+    COLLEAGUE_TEXT,
+    OWNER_TEXT,
+    TOTP_SECRET,
+    entry_by,
 )
-
-OWNER_TEXT = "OWNER-OWN-ENTRY-TEXT"
-COLLEAGUE_TEXT = "COLLEAGUE-ENTRY-SECRET-5521"
-ADVISOR_TEXT = "ADVISOR-COMMENT-SECRET-7734"
-ADVISOR_NOTE = "ADVISOR-PRIVATE-NOTE-1290"
-TOTP_SECRET = "TOTP-SECRET-NEVER-EXPORTED"
 
 
 @pytest.fixture
 def colleague(company):  # noqa: F811
     """Another SMV owner of the same company."""
     return factories.smv_owner(organisation=company)
-
-
-def entry_by(logbook, author, text: str, **kwargs):  # noqa: F811
-    entry = EntryFactory(logbook=logbook, author=author, updated_by=author, body=text, **kwargs)
-    EntryVersion.objects.create(
-        entry=entry, number=1, data={"title": entry.title, "body": text}, saved_by=author
-    )
-    return entry
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from logbook.models import Entry, EntryComment, EntryDraft, EntryVersion
 from matching.models import AdvisorNote, CaseGoal, CaseTask
 from programme.models import Assumption, CalendarFeed, Reminder, ReminderSettings
 from tests import factories
-from tests.accounts.privacy.conftest import OWNER_TEXT
+from tests.accounts.privacy.markers import OWNER_TEXT
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
@@ -173,7 +173,7 @@ def test_e_mails_to_the_person_are_not_sent_after_the_deletion(owner, colleague)
     assert OutboxEmail.objects.get(key="b").to == [colleague.email]
 
 
-def test_an_advisor_with_a_case_is_refused_and_nothing_changes(enrolled_advisor, case):
+def test_an_advisor_with_a_case_is_refused_and_nothing_changes(enrolled_advisor, case, english):
     note = AdvisorNote.objects.create(case=case, author=enrolled_advisor, text="keep me")
     with pytest.raises(ValidationError) as refused:
         account_delete(user=enrolled_advisor)
@@ -183,7 +183,7 @@ def test_an_advisor_with_a_case_is_refused_and_nothing_changes(enrolled_advisor,
     assert Membership.objects.filter(user=enrolled_advisor).exists()
 
 
-def test_a_closed_case_refuses_too(enrolled_advisor, case):
+def test_a_closed_case_refuses_too(enrolled_advisor, case, english):
     case.status = case.Status.CLOSED
     case.save()
     with pytest.raises(ValidationError) as refused:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from logbook.models import EntryComment
-from tests.accounts.privacy.conftest import (
+from tests.accounts.privacy.markers import (
     ADVISOR_NOTE,
     ADVISOR_TEXT,
     COLLEAGUE_TEXT,
