@@ -3,7 +3,7 @@
 from knowledge.editor.services import load_initial_content
 
 
-def load(stdout=None) -> None:
+def load(stdout=None, today=None) -> None:
     created = load_initial_content()
     if stdout is not None and created:
         stdout.write(f"Published {created} knowledge pages.")

@@ -1,4 +1,9 @@
-"""Demo: logbooks of the six demo companies in the demo programme (May–November).
+"""Demo: logbooks of the six demo companies in the demo programme.
+
+Dated by the demo calendar (`programme.demo_calendar`): entries written as
+(development meeting, days after it) and spread over the weeks since the
+kick-off, none after yesterday; the last readiness check about a month ago, so
+the next one is suggested around today.
 
 Every text below is invented for the demo. No entry names an employee or
 gives health details; the companies describe situations, not people. Runs
@@ -25,11 +30,11 @@ from logbook.models import (
     ReadinessCheck,
 )
 from matching.models import Challenge
+from programme.demo import DEMO_NAME as DEMO_PROGRAMME
+from programme.demo_calendar import NEXT_MEETING, DemoCalendar, demo_calendar
 from programme.models import Programme
 
-DEMO_PROGRAMME = "BIFROST-forløbet 2019 (demo)"
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
-D = datetime.date
 K = Entry.Kind
 
 
@@ -91,7 +96,7 @@ COMPANIES = [
                     "der vender tilbage, og teamet får at vide, hvad der er aftalt om opgaverne."
                 ),
                 for_whom="Medarbejdere der vender tilbage, lederen og teamet",
-                when_text="Fra august, ved hver tilbagevenden",
+                when_text="Fra nu af, ved hver tilbagevenden",
                 effect=(
                     "En roligere start, færre misforståelser om opgaver og et team, der ved, "
                     "hvordan det kan hjælpe."
@@ -134,7 +139,7 @@ COMPANIES = [
         challenge=Challenge.ORGANISATIONAL_CHANGE,
         team="kundeservice",
         problem=(
-            "Vi lægger to afdelinger sammen og skifter kundesystem samme efterår. Mange er "
+            "Vi lægger to afdelinger sammen og skifter kundesystem samme halvår. Mange er "
             "usikre på, hvad der sker med deres opgaver, og rygterne fylder mere end fakta."
         ),
         problem_update=(
@@ -149,7 +154,7 @@ COMPANIES = [
                     "om sammenlægningen. Spørgsmål kan også stilles anonymt på forhånd."
                 ),
                 for_whom="Alle i kundeservice og back office",
-                when_text="August til december",
+                when_text="Resten af forløbet",
                 effect="Færre rygter og en oplevelse af at blive hørt undervejs i forandringen.",
                 pages=["arbejdspladsens-engagement", "viden-om-forebyggelse-og-tta"],
                 drafts=["Åben spørgetime hver måned om sammenlægningen."],
@@ -162,7 +167,7 @@ COMPANIES = [
                     "så ingen sidder alene med en kø af kunder og et ukendt skærmbillede."
                 ),
                 for_whom="Kundeservice",
-                when_text="Ved overgangen i oktober",
+                when_text="Ved overgangen til det nye system",
                 effect="Mindre pres i de første uger og hurtigere tryghed i systemet.",
                 pages=["tilpassede-opgaver-og-arbejdstid"],
             ),
@@ -205,7 +210,7 @@ COMPANIES = [
                     "aftaler afleveringstider og siger til, hvis noget ser ud til at skride."
                 ),
                 for_whom="Redaktion, fotografer og layout",
-                when_text="Hver mandag fra september",
+                when_text="Hver mandag fremover",
                 effect="Færre sene overleveringer og mindre pres onsdag aften.",
                 pages=["arbejdspladsens-engagement", "etablering-af-relationen"],
                 drafts=[
@@ -221,7 +226,7 @@ COMPANIES = [
                     "hvad der mangler, uden at spørge rundt."
                 ),
                 for_whom="Hele redaktionen",
-                when_text="Fra oktober",
+                when_text="Fra næste måned",
                 effect="Overblik for layout og færre afbrydelser.",
                 pages=["en-koordinerende-person"],
             ),
@@ -266,7 +271,7 @@ COMPANIES = [
                     "En rød uge betyder, at vi sammen ser på, hvad der kan vente."
                 ),
                 for_whom="Alle på forlaget",
-                when_text="Fra august og gennem sæsonen",
+                when_text="Fra nu og gennem sæsonen",
                 effect="At presset bliver sagt højt i tide, og at opgaver kan flyttes.",
                 pages=["viden-om-forebyggelse-og-tta", "vejen-ind"],
                 drafts=["Vi taler om travlhed på mødet hver uge."],
@@ -306,7 +311,7 @@ COMPANIES = [
                     "den kan læses på fem minutter og siger, hvad vi gør, når presset stiger."
                 ),
                 for_whom="Alle i bureauet",
-                when_text="September til november",
+                when_text="Over de næste tre måneder",
                 effect="En politik, som folk kender og bruger, og klare aftaler om svartider.",
                 pages=["arbejdspladsens-engagement", "viden-om-forebyggelse-og-tta"],
                 drafts=[
@@ -322,7 +327,7 @@ COMPANIES = [
                     "at aftenarbejde kun sker efter aftale med projektlederen."
                 ),
                 for_whom="Projektteamene og kunderne",
-                when_text="Fra oktober",
+                when_text="Fra næste måned",
                 effect="Færre aftener med mails og mere ro om, hvad der forventes.",
                 pages=["tilpassede-opgaver-og-arbejdstid"],
             ),
@@ -360,7 +365,7 @@ COMPANIES = [
                     "vokser sig store. Vi følger op på det, jeg har prøvet siden sidst."
                 ),
                 for_whom="Ejerlederen",
-                when_text="August til december",
+                when_text="Resten af forløbet",
                 effect="At jeg tager samtaler tidligere og føler mig mindre alene med dem.",
                 pages=["tidlig-stoettende-kontakt", "etablering-af-relationen"],
                 drafts=["Fast sparring med rådgiveren."],
@@ -412,11 +417,11 @@ REFLECTIONS = [
         "Vi har kigget på, hvad der har gjort det lettere og sværere den seneste måned.",
     ),
     (
-        "Status efter sommerferien",
-        "Efter ferien var det svært at komme i gang igen, men de faste aftaler hjalp.",
+        "Status midt i forløbet",
+        "I en travl periode var det svært at holde fast, men de faste aftaler hjalp.",
     ),
     (
-        "Efterårets travlhed",
+        "Travlheden stiger",
         "Travlheden er steget, og vi ser, hvilke vaner der holder, når presset kommer.",
     ),
 ]
@@ -426,12 +431,13 @@ COMMENTS = [
     "Overvej at inddrage arbejdsmiljørepræsentanten i næste skridt.",
     "Det er et fint tegn, at I selv tager initiativet her.",
 ]
-READINESS_DATES = [D(2019, 6, 3), D(2019, 7, 15), D(2019, 9, 2), D(2019, 10, 21)]
+# The last readiness check about a month ago: the next is suggested around today.
+LAST_READINESS_DAYS_AGO = 30
 READINESS_NOTES = [
     "Første gang vi udfylder den. Vi var uenige om flere af punkterne, og det var nyttigt.",
     "Vi kender nu flere muligheder, men er stadig usikre på, hvor grænserne går.",
     "Det er blevet lettere at tale om, hvilke hensyn der skal til.",
-    "Vi ser en tydelig forskel fra foråret.",
+    "Vi ser en tydelig forskel fra, da vi begyndte.",
 ]
 
 
@@ -440,14 +446,19 @@ def _at(day: datetime.date) -> datetime.datetime:
 
 
 class _Writer:
-    def __init__(self, logbook: Logbook, author: User | None, pages: dict[str, Page]):
+    def __init__(
+        self, logbook: Logbook, author: User | None, pages: dict[str, Page], calendar: DemoCalendar
+    ):
+        self.calendar = calendar
         self.logbook = logbook
         self.author = author
         self.pages = pages
         self.entries: list[Entry] = []
 
-    def add(self, kind, day, title, body="", *, meeting=None, slugs=(), drafts=(), **extra):
-        """An entry with its version history (earlier bodies first, the final text last)."""
+    def add(self, kind, when, title, body="", *, meeting=None, slugs=(), drafts=(), **extra):
+        """An entry with its version history (earlier bodies first, the final text last),
+        dated `when` = (development meeting, days after it)."""
+        day = self.calendar.after_meeting(*when)
         page_list = [self.pages[s] for s in slugs if s in self.pages]
         page_ids = [p.pk for p in page_list]
         entry = Entry(
@@ -474,54 +485,54 @@ class _Writer:
             )
         EntryVersion.objects.bulk_create(versions)
         # Written on the day it is dated (the demo looks like a lived-in logbook).
-        last_day = day + datetime.timedelta(days=2 * len(drafts))
+        last_day = self.calendar.past(day + datetime.timedelta(days=2 * len(drafts)))
         Entry.objects.filter(pk=entry.pk).update(created_at=_at(day), updated_at=_at(last_day))
         self.entries.append(entry)
         return entry
 
 
-def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages) -> None:
-    w = _Writer(logbook, owner, pages)
+def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages, calendar) -> None:
+    w = _Writer(logbook, owner, pages, calendar)
     team = company.team
     n = company.number
-    # May: the problem focus and input for meeting 1.
-    w.add(K.PROBLEM_FOCUS, D(2019, 5, 8), "Vores problemfokus", company.problem)
+    # After the kick-off: the problem focus and input for meeting 1.
+    w.add(K.PROBLEM_FOCUS, (0, 2), "Vores problemfokus", company.problem)
     w.add(
         K.MEETING_INPUT,
-        D(2019, 5, 20),
+        (1, -6),
         "Input til udviklingsmøde 1",
         MEETING_INPUT[1].format(team=team),
         meeting=meetings.get(1),
     )
     w.add(
         K.REFLECTION,
-        D(2019, 5, 29),
+        (1, 3),
         "Første tanker om hæmmere og fremmere",
         "Vi har skrevet de første ting ned, som vi tror betyder noget.",
         hindrances=company.hinders[:1],
         helps=company.helps[:1],
     )
-    # June: input for the matching meeting, an updated problem focus.
+    # Around the matching meeting (2): its input, an updated problem focus.
     w.add(
         K.MEETING_INPUT,
-        D(2019, 6, 10),
+        (2, -5),
         "Dilemma til udviklingsmøde 2",
         MEETING_INPUT[2],
         meeting=meetings.get(2),
     )
     w.add(
         K.PROBLEM_FOCUS,
-        D(2019, 6, 24),
+        (2, 3),
         "Problemfokus efter matchningen",
         company.problem_update,
         drafts=[company.problem_update.split(".")[0] + "."],
     )
-    w.add(K.ADVISOR_EXPERIENCE, D(2019, 6, 27), *_experience(0, team))
-    # July–August: the first initiative, reflections, input for meeting 3.
+    w.add(K.ADVISOR_EXPERIENCE, (2, 6), *_experience(0, team))
+    # Towards meeting 3: the first initiative, reflections, input for meeting 3.
     first = company.initiatives[0]
     w.add(
         K.INITIATIVE,
-        D(2019, 7, 4),
+        (2, 9),
         first.title,
         first.body,
         slugs=first.pages,
@@ -532,16 +543,16 @@ def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages) -
     )
     w.add(
         K.REFLECTION,
-        D(2019, 7, 22),
-        "Før sommerferien",
-        f"Vi har aftalt, hvem der holder øje med {team}s opgaver, mens ledelsen holder fri, "
-        "og hvad der kan vente til august.",
-        hindrances=["Ferieafvikling og færre hænder"],
+        (2, 13),
+        "Før en travl periode",
+        f"Vi har aftalt, hvem der holder øje med {team}s opgaver, mens ledelsen er ude af "
+        "huset, og hvad der kan vente.",
+        hindrances=["Færre hænder i en periode"],
         helps=company.helps[1:],
     )
     w.add(
         K.REFLECTION,
-        D(2019, 8, 12),
+        (2, 16),
         REFLECTIONS[1][0],
         REFLECTIONS[1][1],
         hindrances=company.hinders,
@@ -549,17 +560,17 @@ def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages) -
     )
     w.add(
         K.MEETING_INPUT,
-        D(2019, 8, 19),
+        (3, -3),
         "Input til udviklingsmøde 3",
         MEETING_INPUT[3],
         meeting=meetings.get(3),
     )
-    w.add(K.ADVISOR_EXPERIENCE, D(2019, 8, 28), *_experience(1, team))
-    # September–October: the second initiative, input for meetings 4 and 5.
+    w.add(K.ADVISOR_EXPERIENCE, (3, 4), *_experience(1, team))
+    # Since meeting 3: the second initiative, reflections, input for the coming meeting 4.
     for index, initiative in enumerate(company.initiatives[1:]):
         w.add(
             K.INITIATIVE,
-            D(2019, 9, 5 + 7 * index),
+            (3, 6 + 5 * index),
             initiative.title,
             initiative.body,
             slugs=initiative.pages,
@@ -570,43 +581,29 @@ def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages) -
         )
     w.add(
         K.MEETING_INPUT,
-        D(2019, 9, 16),
+        (NEXT_MEETING, -7),
         "Dilemma til udviklingsmøde 4",
         MEETING_INPUT[4],
         meeting=meetings.get(4),
     )
     w.add(
         K.REFLECTION,
-        D(2019, 9, 30),
+        (3, 9),
         REFLECTIONS[0][0],
         REFLECTIONS[0][1],
         hindrances=company.hinders[1:],
         helps=company.helps,
     )
     w.add(
-        K.MEETING_INPUT,
-        D(2019, 10, 14),
-        "Anbefaling til udviklingsmøde 5",
-        MEETING_INPUT[5],
-        meeting=meetings.get(5),
-    )
-    w.add(
         K.REFLECTION,
-        D(2019, 10, 28),
+        (3, 12),
         REFLECTIONS[2][0],
         REFLECTIONS[2][1],
         hindrances=company.hinders[:1],
         helps=company.helps,
     )
-    # November: the advisor relation and the evaluation.
-    w.add(K.ADVISOR_EXPERIENCE, D(2019, 11, 4), *_experience(2, team))
-    w.add(
-        K.MEETING_INPUT,
-        D(2019, 11, 18),
-        "Til evalueringen på udviklingsmøde 6",
-        MEETING_INPUT[6].format(team=team),
-        meeting=meetings.get(6),
-    )
+    # The advisor relation lately (meetings 5 and 6 are still ahead).
+    w.add(K.ADVISOR_EXPERIENCE, (NEXT_MEETING, -6), *_experience(2, team))
     # Change logics of the initiatives.
     initiatives = {e.title: e for e in w.entries if e.kind == K.INITIATIVE}
     for initiative in company.initiatives:
@@ -627,23 +624,37 @@ def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages) -
         logic.full_clean()
         logic.save()
         ChangeLogic.objects.filter(pk=logic.pk).update(
-            updated_at=_at(entry.entry_date + datetime.timedelta(days=10))
+            updated_at=_at(calendar.past(entry.entry_date + datetime.timedelta(days=10)))
         )
     # The advisor's comments (only where the company shares with its advisor).
     if advisor is not None and company.share_with_advisor:
-        commented = [e for e in w.entries if e.entry_date >= D(2019, 6, 20)][:: 3 + n % 2]
+        matched = calendar.meeting_day(2)
+        commented = [e for e in w.entries if e.entry_date >= matched][:: 3 + n % 2]
         for index, entry in enumerate(commented[:4]):
             comment = EntryComment.objects.create(
                 entry=entry, author=advisor, text=COMMENTS[(index + n) % len(COMMENTS)]
             )
             EntryComment.objects.filter(pk=comment.pk).update(
-                created_at=_at(entry.entry_date + datetime.timedelta(days=3))
+                created_at=_at(calendar.past(entry.entry_date + datetime.timedelta(days=3)))
             )
-    # Readiness checks, showing change over the months.
+    _readiness_and_situations(company, logbook, owner, calendar)
+
+
+def _readiness_days(calendar: DemoCalendar, count: int) -> list[datetime.date]:
+    """The first check after the kick-off, the last about a month ago, the rest between."""
+    first = calendar.after_meeting(0, 1)
+    last = calendar.days_from_today(-LAST_READINESS_DAYS_AGO)
+    step = (last - first) / max(count - 1, 1)
+    return [calendar.past(first + step * index) for index in range(count - 1)] + [last]
+
+
+def _readiness_and_situations(company: Company, logbook: Logbook, owner, calendar) -> None:
+    # Readiness checks, showing change over the weeks.
+    days = _readiness_days(calendar, len(company.readiness))
     for index, scores in enumerate(company.readiness):
         ReadinessCheck.objects.create(
             logbook=logbook,
-            taken_on=READINESS_DATES[index],
+            taken_on=days[index],
             scores=scores,
             note=READINESS_NOTES[index] if index in (0, len(company.readiness) - 1) else "",
             created_by=owner,
@@ -651,7 +662,7 @@ def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages) -
     for index, (trigger, happened, supported) in enumerate(company.situations):
         situation = CriticalSituation(
             logbook=logbook,
-            occurred_on=D(2019, 8 + 2 * index, 14 + n),
+            occurred_on=calendar.after_meeting(2 + index, 4 + company.number),
             trigger=trigger,
             what_happened=happened,
             what_supported=supported,
@@ -667,10 +678,11 @@ def _experience(index: int, team: str) -> tuple[str, str]:
 
 
 @transaction.atomic
-def load(stdout=None) -> None:
+def load(stdout=None, today: datetime.date | None = None) -> None:
     programme = Programme.objects.filter(name=DEMO_PROGRAMME).first()
     if programme is None:
         return
+    calendar = demo_calendar(today)
     meetings = {m.number: m for m in programme.meetings.all()}
     slugs = {s for c in COMPANIES for i in c.initiatives for s in i.pages}
     pages = {p.slug: p for p in Page.objects.filter(slug__in=slugs)}
@@ -687,9 +699,9 @@ def load(stdout=None) -> None:
         logbook.share_with_advisor = company.share_with_advisor
         logbook.share_with_researchers = company.share_with_researchers
         logbook.consent_updated_by = owner
-        logbook.consent_updated_at = _at(D(2019, 5, 8))
+        logbook.consent_updated_at = _at(calendar.meeting_day(0))
         logbook.save()
-        _fill(company, logbook, owner, advisor, meetings, pages)
+        _fill(company, logbook, owner, advisor, meetings, pages, calendar)
         created += 1
     if stdout is not None and created:
         stdout.write(f"Created {created} demo logbooks.")

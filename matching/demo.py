@@ -9,6 +9,8 @@ e-mails). Safe to run again: a programme that already has a confirmed run is
 left alone.
 """
 
+import datetime
+
 from bifrost.accounts.models import Membership, Organisation, Role, User
 from matching import demo_cases
 from matching.models import (
@@ -81,7 +83,7 @@ def _role_scores(preferred: str) -> dict[str, int]:
     return {role.value: (90 if role == preferred else 40) for role in ROLES}
 
 
-def load(stdout=None) -> None:
+def load(stdout=None, today: datetime.date | None = None) -> None:
     programme = Programme.objects.filter(name=DEMO_NAME).first()
     if programme is None:
         _write(stdout, "Demo matching: no demo programme, nothing to add.")
@@ -89,7 +91,7 @@ def load(stdout=None) -> None:
         _write(stdout, "Demo matching: already confirmed.")
     else:
         _load(programme, stdout)
-    demo_cases.load(stdout)
+    demo_cases.load(stdout, today=today)
 
 
 def _load(programme: Programme, stdout) -> None:

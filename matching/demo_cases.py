@@ -2,33 +2,28 @@
 
 Called at the end of matching/demo.py, after the demo match run has opened the
 cases (smvN's company with advisorN). All text is invented for the demo.
+Dates come from the demo calendar (`programme.demo_calendar`): written as
+(development meeting, days after it) for what has happened, and as days from
+today for the tasks, so some are done, some due ahead and some overdue.
 Safe to run again: cases that already have goals are left alone.
 """
 
-from datetime import date, datetime, time
-
-from django.utils import timezone
+import datetime
 
 from matching.cases import services
 from matching.models import Case, CaseGoal, CaseTask, Phase
 from programme.demo import DEMO_NAME
+from programme.demo_calendar import NEXT_MEETING, DemoCalendar, demo_calendar
 
-# Two cases in each phase; the dates each phase started (May–November 2019).
+# Two cases in each phase; when each phase started, as (meeting, days after it):
+# the pairs were matched at development meeting 2.
 PHASE_PLANS = [
-    [(Phase.WAY_IN, date(2019, 6, 14))],
-    [(Phase.WAY_IN, date(2019, 6, 14))],
-    [(Phase.WAY_IN, date(2019, 6, 14)), (Phase.RELATIONSHIP, date(2019, 8, 20))],
-    [(Phase.WAY_IN, date(2019, 6, 14)), (Phase.RELATIONSHIP, date(2019, 9, 2))],
-    [
-        (Phase.WAY_IN, date(2019, 5, 31)),
-        (Phase.RELATIONSHIP, date(2019, 8, 12)),
-        (Phase.HANDOVER, date(2019, 10, 28)),
-    ],
-    [
-        (Phase.WAY_IN, date(2019, 6, 14)),
-        (Phase.RELATIONSHIP, date(2019, 8, 26)),
-        (Phase.HANDOVER, date(2019, 11, 11)),
-    ],
+    [(Phase.WAY_IN, (2, 1))],
+    [(Phase.WAY_IN, (2, 1))],
+    [(Phase.WAY_IN, (2, 1)), (Phase.RELATIONSHIP, (3, 1))],
+    [(Phase.WAY_IN, (2, 1)), (Phase.RELATIONSHIP, (3, 6))],
+    [(Phase.WAY_IN, (2, 0)), (Phase.RELATIONSHIP, (2, 14)), (Phase.HANDOVER, (3, 7))],
+    [(Phase.WAY_IN, (2, 1)), (Phase.RELATIONSHIP, (2, 17)), (Phase.HANDOVER, (3, 10))],
 ]
 
 # (title, description, status) per case.
@@ -86,11 +81,11 @@ GOALS = [
     ],
 ]
 
-# (held_on, participants, summary, next steps) per case.
+# (held on: (meeting, days after it), participants, summary, next steps) per case.
 MEETINGS = [
     [
         (
-            date(2019, 6, 27),
+            (2, 3),
             "Ejerleder, HR-medarbejder og rådgiver",
             "Første møde. Vi talte om, hvad der fylder i hverdagen, og hvorfor virksomheden meldte sig til forløbet.",
             "Ejerlederen spørger medarbejderne om deres ønsker før næste møde.",
@@ -98,7 +93,7 @@ MEETINGS = [
     ],
     [
         (
-            date(2019, 7, 3),
+            (2, 9),
             "Ejerleder og rådgiver",
             "Kort opstartsmøde over video. Behovet er endnu uklart, men lederne virker interesserede.",
             "Rådgiveren sender et par spørgsmål, som lederne kan tage med på teammødet.",
@@ -106,13 +101,13 @@ MEETINGS = [
     ],
     [
         (
-            date(2019, 7, 2),
+            (2, 8),
             "Ejerleder, redaktør og rådgiver",
             "Vi gennemgik en typisk uge op til deadline og fandt de steder, hvor presset hober sig op.",
             "Redaktøren afprøver en fast overleveringstid i tre uger.",
         ),
         (
-            date(2019, 9, 10),
+            (3, 6),
             "Ejerleder, redaktør, to medarbejdere og rådgiver",
             "Den faste overleveringstid virker, men weekendudgaven er stadig svær.",
             "Rådgiveren kommer med et forslag til en plan for tilbagevenden.",
@@ -120,13 +115,13 @@ MEETINGS = [
     ],
     [
         (
-            date(2019, 7, 8),
+            (2, 10),
             "Ejerleder og rådgiver",
             "Vi talte om en medarbejder, der er sygemeldt med stress, og hvordan kontakten holdes på en god måde.",
             "Ejerlederen ringer til medarbejderen og aftaler en kop kaffe.",
         ),
         (
-            date(2019, 9, 16),
+            (3, 9),
             "Ejerleder, medarbejderen og rådgiver",
             "Første samtale om tilbagevenden. Vi aftalte få timer og afgrænsede opgaver i starten.",
             "Teamet orienteres om planen, når medarbejderen har sagt god for det.",
@@ -134,13 +129,13 @@ MEETINGS = [
     ],
     [
         (
-            date(2019, 6, 20),
+            (2, 2),
             "Ejerleder, tillidsrepræsentant og rådgiver",
             "Omstruktureringen skaber uro. Vi aftalte at gøre trivsel til et fast punkt på personalemøderne.",
             "Tillidsrepræsentanten samler spørgsmål fra kollegerne.",
         ),
         (
-            date(2019, 10, 30),
+            (3, 11),
             "Ejerleder, tillidsrepræsentant og rådgiver",
             "Status: personalemøderne virker, og ejerlederen føler sig bedre klædt på.",
             "Virksomheden overtager selv punktet på møderne; rådgiveren deltager én gang mere.",
@@ -148,53 +143,54 @@ MEETINGS = [
     ],
     [
         (
-            date(2019, 6, 25),
+            (2, 7),
             "Ejerleder, projektleder og rådgiver",
             "Kunderne forventer svar med det samme. Vi så på, hvordan forventningerne kan afstemmes.",
             "Projektlederen skriver et udkast til faste svartider.",
         ),
         (
-            date(2019, 11, 14),
+            (3, 13),
             "Ejerleder, projektleder og rådgiver",
             "De faste svartider er indført og modtaget godt af kunderne. Kursusdagen droppes til fordel for korte møder.",
-            "Ejerlederen står selv for trivselstjekket fra december.",
+            "Ejerlederen står selv for trivselstjekket fra næste måned.",
         ),
     ],
 ]
 
-# (title, owner: "company" or "advisor", due date, done) per case.
+# (title, owner: "company" or "advisor", due: days from today, done) per case.
+# Done ones were done on their due day; the open ones are due ahead or overdue.
 TASKS = [
     [
-        ("Spørg medarbejderne om deres ønsker", "company", date(2019, 7, 15), False),
-        ("Send materiale om stresskæder", "advisor", date(2019, 7, 1), True),
+        ("Spørg medarbejderne om deres ønsker", "company", 5, False),
+        ("Send materiale om stresskæder", "advisor", -30, True),
     ],
     [
-        ("Send spørgsmål til teammødet", "advisor", date(2019, 7, 10), True),
-        ("Find en dato for workshop med lederne", "company", date(2019, 8, 30), False),
+        ("Send spørgsmål til teammødet", "advisor", -28, True),
+        ("Find en dato for workshop med lederne", "company", -3, False),
     ],
     [
-        ("Afprøv fast overleveringstid", "company", date(2019, 8, 1), True),
-        ("Udkast til plan for tilbagevenden", "advisor", date(2019, 9, 30), False),
-        ("Aftal weekendvagter med layout", "company", date(2019, 12, 20), False),
+        ("Afprøv fast overleveringstid", "company", -24, True),
+        ("Udkast til plan for tilbagevenden", "advisor", 7, False),
+        ("Aftal weekendvagter med layout", "company", 25, False),
     ],
     [
-        ("Ring til den sygemeldte medarbejder", "company", date(2019, 7, 12), True),
-        ("Orientér teamet om planen", "company", date(2019, 9, 27), False),
-        ("Følg op på timetallet", "advisor", date(2019, 10, 14), False),
+        ("Ring til den sygemeldte medarbejder", "company", -33, True),
+        ("Orientér teamet om planen", "company", -6, False),
+        ("Følg op på timetallet", "advisor", 10, False),
     ],
     [
-        ("Saml spørgsmål fra kollegerne", "company", date(2019, 7, 1), True),
-        ("Skriv erfaringerne ned", "company", date(2019, 11, 15), False),
-        ("Deltag i sidste personalemøde", "advisor", date(2019, 11, 20), True),
+        ("Saml spørgsmål fra kollegerne", "company", -34, True),
+        ("Skriv erfaringerne ned", "company", 14, False),
+        ("Deltag i sidste personalemøde", "advisor", -8, True),
     ],
     [
-        ("Udkast til faste svartider", "company", date(2019, 7, 5), True),
-        ("Plan for trivselstjek fra december", "company", date(2019, 11, 29), True),
-        ("Afsluttende opfølgning", "advisor", date(2019, 12, 6), False),
+        ("Udkast til faste svartider", "company", -31, True),
+        ("Plan for fast trivselstjek", "company", -9, True),
+        ("Afsluttende opfølgning", "advisor", 21, False),
     ],
 ]
 
-# (meeting number, text) per case.
+# (meeting number, text) per case: the held meeting 3 and the coming meeting 4.
 INPUTS = [
     [(3, "Vi vil gerne høre, hvordan andre har fået medarbejderne med fra starten.")],
     [(3, "Vi er stadig ved at finde ud af, hvad vi skal arbejde med. Gode råd modtages.")],
@@ -204,12 +200,12 @@ INPUTS = [
     ],
     [(4, "Vi vil gerne drøfte, hvordan teamet forberedes, uden at medarbejderen udstilles.")],
     [
-        (5, "Anbefaling: gør trivsel til et fast punkt, især når der er forandringer på vej."),
-        (6, "Det vigtigste for os var at få sparring som ejerleder i en travl periode."),
+        (3, "Det vigtigste for os har været sparring som ejerleder i en travl periode."),
+        (4, "Anbefaling: gør trivsel til et fast punkt, især når der er forandringer på vej."),
     ],
     [
-        (5, "Anbefaling: aftal svartider med kunderne, før travlheden rammer."),
-        (6, "Vi tager selv over nu og beholder de korte trivselsmøder."),
+        (3, "Vi tager selv over nu og beholder de korte trivselsmøder."),
+        (4, "Anbefaling: aftal svartider med kunderne, før travlheden rammer."),
     ],
 ]
 
@@ -227,16 +223,12 @@ NOTES = [
 ]
 
 
-def _aware(day: date, hour: int = 12) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time(hour)))
-
-
 def _write(stdout, message: str) -> None:
     if stdout is not None:
         stdout.write(message)
 
 
-def load(stdout=None) -> None:
+def load(stdout=None, today: datetime.date | None = None) -> None:
     cases = list(
         Case.objects.filter(programme__name=DEMO_NAME, status=Case.Status.ACTIVE)
         .select_related("company", "advisor", "programme")
@@ -248,35 +240,40 @@ def load(stdout=None) -> None:
     if CaseGoal.objects.filter(case__in=cases).exists():
         _write(stdout, "Demo cases: already filled in.")
         return
+    calendar = demo_calendar(today)
     meetings = {m.number: m for m in cases[0].programme.meetings.all()}
     for index, case in enumerate(cases[: len(PHASE_PLANS)]):
-        _fill(case, index, meetings)
+        _fill(case, index, meetings, calendar)
     _write(stdout, f"Demo cases: filled in {min(len(cases), len(PHASE_PLANS))} cases.")
 
 
-def _fill(case: Case, index: int, meetings: dict) -> None:
+def _fill(case: Case, index: int, meetings: dict, calendar: DemoCalendar) -> None:
     advisor = case.advisor
     owner = case.company.memberships.select_related("user").order_by("pk").first()
     owner = owner.user if owner else advisor
-    plan = PHASE_PLANS[index]
-    # The case was opened today by the match run; the demo's story starts in 2019.
-    case.phase_changes.filter(phase=Phase.WAY_IN).update(started_on=plan[0][1])
-    for phase, started_on in plan[1:]:
+    phases = [(phase, calendar.after_meeting(*when)) for phase, when in PHASE_PLANS[index]]
+    # The case was opened today by the match run; its story starts at meeting 2.
+    case.phase_changes.filter(phase=Phase.WAY_IN).update(started_on=phases[0][1])
+    for phase, started_on in phases[1:]:
         services.case_change_phase(case=case, phase=phase, started_on=started_on, by=advisor)
     for title, description, status in GOALS[index]:
         services.goal_create(
             case=case, by=owner, title=title, description=description, status=status
         )
-    for held_on, participants, summary, next_steps in MEETINGS[index]:
+    held = []
+    for when, participants, summary, next_steps in MEETINGS[index]:
+        held.append(calendar.after_meeting(*when))
         services.case_meeting_create(
             case=case,
             by=advisor,
-            held_on=held_on,
+            held_on=held[-1],
             participants=participants,
             summary=summary,
             next_steps=next_steps,
         )
-    for title, who, due_on, done in TASKS[index]:
+    done = []
+    for title, who, days, is_done in TASKS[index]:
+        due_on = calendar.days_from_today(days)
         task = services.task_create(
             case=case,
             by=owner,
@@ -284,15 +281,16 @@ def _fill(case: Case, index: int, meetings: dict) -> None:
             owner=owner if who == "company" else advisor,
             due_on=due_on,
         )
-        if done:
-            CaseTask.objects.filter(pk=task.pk).update(done_at=_aware(due_on, 10))
+        if is_done:
+            done.append(due_on)
+            CaseTask.objects.filter(pk=task.pk).update(
+                done_at=calendar.at(due_on, datetime.time(10, 0))
+            )
     for number, text in INPUTS[index]:
-        if number in meetings:
+        if number in meetings and number <= NEXT_MEETING:
             services.meeting_input_save(case=case, meeting=meetings[number], by=owner, text=text)
     for text, shared in NOTES[index]:
         services.note_create(case=case, author=advisor, text=text, shared_with_unit=shared)
     # Last activity as the story has it, not the moment the demo was loaded.
-    last = max(
-        [plan[-1][1]] + [m[0] for m in MEETINGS[index]] + [t[2] for t in TASKS[index] if t[3]]
-    )
-    Case.objects.filter(pk=case.pk).update(last_activity_at=_aware(last, 15))
+    last = max([phases[-1][1], *held, *done])
+    Case.objects.filter(pk=case.pk).update(last_activity_at=calendar.at(last, datetime.time(15, 0)))

@@ -1,19 +1,34 @@
-"""Demo: the 2019 programme with all seven meetings, agendas, preparation and minutes."""
+"""Demo: the programme with all seven meetings, agendas, preparation and minutes.
 
-from datetime import date, timedelta
+Dated around the day it is loaded (`programme.demo_calendar`): the kick-off and
+meetings 1–3 are held (minutes, attendance, preparation, exercises), meeting 4 is
+a few days ahead with its preparation open and its reminders planned, 5 and 6 later.
+"""
 
-from django.utils import timezone
+import datetime
 
 from bifrost.accounts.models import Membership, Organisation, User
+from programme.demo_calendar import NEXT_MEETING, DemoCalendar, demo_calendar
 from programme.exercises.dilemmas import services as dilemma_services
 from programme.exercises.prejudice_game import services as prejudice_game_services
 from programme.exercises.recommendations import services as recommendation_services
 from programme.meetings import services as meeting_services
 from programme.meetings.selectors import meeting_participants
-from programme.models import Dilemma, Enrolment, Programme
+from programme.models import (
+    Assumption,
+    Dilemma,
+    Enrolment,
+    ExerciseState,
+    PreparationStatus,
+    Programme,
+)
 from programme.programmes import services as programme_services
+from programme.reminders import services as reminder_services
 
-DEMO_NAME = "BIFROST-forløbet 2019 (demo)"
+DEMO_NAME = "BIFROST-forløbet (demo)"
+# Earlier demos, dated May–November 2019. One of them in the database is left as it
+# is (a rerun changes nothing); `demo_data --reset` removes it and loads today's.
+LEGACY_NAMES = ("BIFROST-forløbet 2019 (demo)",)
 PLACE = "Mødecenter Broen, lokale 2 (fiktivt)"
 
 PREPARATION = {
@@ -35,62 +50,102 @@ MINUTES = {
 }
 
 
-def load(stdout=None) -> None:
-    if Programme.objects.filter(name=DEMO_NAME).exists():
+def demo_programmes():
+    """The demo programme and any older one (what `demo_data --reset` removes)."""
+    return Programme.objects.filter(name__in=(DEMO_NAME, *LEGACY_NAMES))
+
+
+def reset(stdout=None) -> None:
+    """Remove the demo programme (meetings, enrolments, cases, logbooks go with it)."""
+    deleted, _per_model = demo_programmes().delete()
+    if stdout is not None and deleted:
+        stdout.write(f"Removed the demo programme ({deleted} rows).")
+
+
+def load(stdout=None, today: datetime.date | None = None) -> None:
+    if demo_programmes().exists():
         return
+    calendar = demo_calendar(today)
     facilitator = User.objects.filter(email="facilitator@bifrost.example").first()
     programme = programme_services.programme_create_from_template(
         name=DEMO_NAME,
         description=(
             "Et fiktivt forløb med seks virksomheder fra finans, medier og kommunikation og "
-            "seks rådgiverenheder: et opstartsmøde og seks udviklingsmøder fra maj til november."
+            "seks rådgiverenheder: et opstartsmøde og seks udviklingsmøder over et halvt år."
         ),
-        starts_on=date(2019, 5, 6),
-        ends_on=date(2019, 11, 29),
+        starts_on=calendar.starts_on,
+        ends_on=calendar.ends_on,
         user=facilitator,
     )
     organisations = Organisation.objects.filter(
         kind__in=[Organisation.Kind.COMPANY, Organisation.Kind.ADVISORY_UNIT],
         name__endswith="(demo)",
-    )
+    ).order_by("name")
     Enrolment.objects.bulk_create(
         Enrolment(programme=programme, organisation=organisation) for organisation in organisations
     )
     companies = [o for o in organisations if o.kind == Organisation.Kind.COMPANY]
-    now = timezone.now()
     for meeting in programme.meetings.order_by("number"):
-        task = PREPARATION.get(meeting.number, "")
-        due = timezone.localtime(meeting.starts_at).date() - timedelta(days=3) if task else None
-        meeting.place = PLACE
-        meeting.preparation_task = task
-        meeting.preparation_due = due
-        if meeting.number in MINUTES and meeting.ends_at < now:
-            meeting.minutes = MINUTES[meeting.number]
-            meeting.minutes_published_at = meeting.ends_at + timedelta(days=2)
-        meeting.save()
-        if task and meeting.ends_at < now:
-            # Most companies did their homework; one or two did not.
-            for company in companies[: 4 + meeting.number % 3]:
-                meeting_services.preparation_submit(
-                    meeting=meeting,
-                    organisation=company,
-                    user=None,
-                    text="Vi har drøftet opgaven på ledermødet og noteret vores svar i logbogen.",
-                    done=True,
-                )
-        if meeting.ends_at < now:
-            participants = set(meeting_participants(meeting).values_list("pk", flat=True))
-            present = {pk for index, pk in enumerate(sorted(participants)) if index % 5 != 4}
-            meeting_services.attendance_record(
-                meeting=meeting, present_user_ids=present, participant_ids=participants
-            )
-    _exercises(programme)
+        _date_meeting(meeting, calendar)
+        if calendar.is_held(meeting.number):
+            _held(meeting, companies, calendar)
+        elif meeting.number == NEXT_MEETING:
+            _preparing(meeting, companies, calendar)
+    _exercises(programme, calendar)
+    # The reminders of the coming meetings, as saving a meeting in the app plans them.
+    for meeting in programme.meetings.filter(number__gte=NEXT_MEETING):
+        reminder_services.reminders_plan_for_meeting(meeting_id=meeting.pk)
     if stdout is not None:
         stdout.write(f"Created the demo programme “{DEMO_NAME}”.")
 
 
-def _exercises(programme) -> None:
-    """Some exercises filled in, as they would be after the meetings."""
+def _date_meeting(meeting, calendar: DemoCalendar) -> None:
+    task = PREPARATION.get(meeting.number, "")
+    meeting.starts_at, meeting.ends_at = calendar.meeting_times(meeting.number)
+    meeting.place = PLACE
+    meeting.preparation_task = task
+    meeting.preparation_due = calendar.preparation_due(meeting.number) if task else None
+    if meeting.number in MINUTES and calendar.is_held(meeting.number):
+        meeting.minutes = MINUTES[meeting.number]
+        meeting.minutes_published_at = meeting.ends_at + datetime.timedelta(days=2)
+    meeting.save()
+
+
+def _prepare(meeting, company, calendar: DemoCalendar, *, days_before: int, done: bool) -> None:
+    meeting_services.preparation_submit(
+        meeting=meeting,
+        organisation=company,
+        user=None,
+        text="Vi har drøftet opgaven på ledermødet og noteret vores svar i logbogen.",
+        done=done,
+    )
+    day = calendar.past(meeting.preparation_due - datetime.timedelta(days=days_before))
+    PreparationStatus.objects.filter(
+        meeting=meeting, organisation=company, done_at__isnull=False
+    ).update(done_at=calendar.at(day, datetime.time(15, 0)))
+
+
+def _held(meeting, companies, calendar: DemoCalendar) -> None:
+    if meeting.preparation_task:
+        # Most companies did their homework; one or two did not.
+        for index, company in enumerate(companies[: 4 + meeting.number % 3]):
+            _prepare(meeting, company, calendar, days_before=index % 3, done=True)
+    participants = set(meeting_participants(meeting).values_list("pk", flat=True))
+    present = {pk for index, pk in enumerate(sorted(participants)) if index % 5 != 4}
+    meeting_services.attendance_record(
+        meeting=meeting, present_user_ids=present, participant_ids=participants
+    )
+
+
+def _preparing(meeting, companies, calendar: DemoCalendar) -> None:
+    """The coming meeting: two companies are done preparing, one has started."""
+    for index, company in enumerate(companies[:3]):
+        _prepare(meeting, company, calendar, days_before=4 - index, done=index < 2)
+
+
+def _exercises(programme, calendar: DemoCalendar) -> None:
+    """The held meetings' exercises filled in (the prejudice game revealed); the
+    coming meeting's dilemma workshop open, with one company's choice made."""
     dilemma_services.dilemma_seed_catalogue()
     meetings = {m.number: m for m in programme.meetings.all()}
     owners = list(
@@ -121,6 +176,7 @@ def _exercises(programme) -> None:
         prejudice_game_services.assumption_add(
             meeting=meetings[1], author=membership.user, side="advisors", text=text, anonymous=False
         )
+    _assumptions_discussed(meetings[1])
     dilemmas = list(Dilemma.objects.order_by("pk")[:3])
     for membership, dilemma in zip(owners[:3], dilemmas, strict=False):
         dilemma_services.dilemma_choose(
@@ -128,6 +184,15 @@ def _exercises(programme) -> None:
             company=membership.organisation,
             dilemma=dilemma,
             concrete_description="Hos os sker det især i de travle uger op til deadline.",
+            user=membership.user,
+        )
+    # The coming workshop: one company has already picked the dilemma it will play.
+    for membership, dilemma in zip(owners[3:4], dilemmas[1:2], strict=False):
+        dilemma_services.dilemma_choose(
+            meeting=meetings[NEXT_MEETING],
+            company=membership.organisation,
+            dilemma=dilemma,
+            concrete_description="Vi kender det fra sidste sæson, hvor alt skulle nås på én gang.",
             user=membership.user,
         )
     for membership, text in zip(
@@ -142,4 +207,19 @@ def _exercises(programme) -> None:
     ):
         recommendation_services.recommendation_propose(
             meeting=meetings[5], author=membership.user, text=text
+        )
+
+
+def _assumptions_discussed(meeting) -> None:
+    """Meeting 1 is held: the board was revealed there and most assumptions discussed."""
+    prejudice_game_services.assumptions_reveal(meeting=meeting, revealed=True)
+    ExerciseState.objects.filter(meeting=meeting).update(
+        assumptions_revealed_at=meeting.starts_at + datetime.timedelta(hours=2)
+    )
+    statuses = [Assumption.Status.CHANGED, Assumption.Status.CONFIRMED]
+    for index, assumption in enumerate(meeting.assumptions.order_by("pk")[:4]):
+        prejudice_game_services.assumption_review(
+            assumption=assumption,
+            status=statuses[index % 2],
+            note="Drøftet i plenum." if index % 2 else "Nuanceret efter drøftelsen.",
         )

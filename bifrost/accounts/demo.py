@@ -47,7 +47,7 @@ def _organisation(name: str, kind: str, **fields) -> Organisation:
     return organisation
 
 
-def load(stdout=None) -> None:
+def load(stdout=None, today=None) -> None:
     """Fictional organisations and people; safe to run again."""
     facilitators = _organisation(FACILITATOR_ORG, Organisation.Kind.FACILITATOR_ORG)
     user_create_with_role(
