@@ -28,8 +28,8 @@ RECOVERY_LIMIT_SECONDS = 10.0
 MAX_REQUESTS = 3000
 MAX_LOOP_SECONDS = 60.0
 CLIENT_TIMEOUT = 10.0
-#: The title of the readable 503 page, in Danish or in English.
-DANISH, ENGLISH = "Midlertidigt utilgængelig", "Temporarily unavailable"
+#: The title of the readable 503 page, in Danish or in English (bodies are compared lowercased).
+DANISH, ENGLISH = "midlertidigt utilgængelig", "temporarily unavailable"
 
 
 class Outage(threading.Thread):
