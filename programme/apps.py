@@ -11,6 +11,7 @@ class ProgrammeConfig(AppConfig):
         # (django-rules), Celery tasks and the agenda export kind. django-rules and
         # Celery only discover an app-level rules.py and tasks.py, so they are named here.
         from bifrost.core import personal_data
+        from bifrost.core.notifications.kinds import register_settings_page
         from programme.exercises import rules as exercise_rules  # noqa: F401
         from programme.exercises.dilemmas import rules as dilemma_rules  # noqa: F401
         from programme.exports import agenda as agenda_export  # noqa: F401
@@ -32,3 +33,5 @@ class ProgrammeConfig(AppConfig):
             collect=privacy.personal_data,
             erase=erasure.erase,
         )
+        # People choose their notification e-mails on the reminder settings page.
+        register_settings_page("programme:reminder_settings")
