@@ -209,6 +209,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.send_notification_digests",
         "schedule": crontab(hour=6, minute=0),
     },
+    "notify-tasks-due": {
         "task": "matching.notify_tasks_due",
         "schedule": crontab(hour=5, minute=0),
     },
