@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from bifrost.core.models import Notification, NotificationPreference, OutboxEmail
-from logbook.entries import services
+from logbook.entries import notifications, services
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -36,3 +36,9 @@ def test_an_immediate_email_carries_no_logbook_text(logbook, entry, case, owner)
     assert email.key.startswith("notification:")
     for text in (SECRET, entry.title, entry.body):
         assert text not in email.subject and text not in email.body
+
+
+def test_a_retried_comment_notification_makes_no_second_row(logbook, entry, case, owner):
+    comment = services.comment_add(entry=entry, by=case.advisor, text="Godt")
+    notifications.comment_added(comment=comment)  # e.g. a retried task
+    assert Notification.objects.filter(kind="logbook_comment", recipient=owner).count() == 1

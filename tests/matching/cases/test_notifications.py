@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bifrost.core.models import Notification
-from matching.cases import services
+from matching.cases import notifications, services
 from matching.cases.tasks import notify_tasks_due
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +70,12 @@ def test_a_goal_added_tells_the_company_and_the_advisor_but_not_its_author(
     assert SECRET not in rows.get().title
     services.goal_create(case=case, by=owner, title="Andet mål")
     assert _of("case_goal_added", enrolled_advisor).count() == 1
+
+
+def test_retried_goal_and_match_notifications_make_no_second_row(case, enrolled_advisor, owner):
+    goal = services.goal_create(case=case, by=enrolled_advisor, title="Mål")
+    notifications.goal_added(goal=goal, by=enrolled_advisor)
+    for _attempt in range(2):
+        notifications.match_confirmed(case=case, owners=[owner])
+    assert _of("case_goal_added").count() == 1
+    assert _of("match_confirmed").count() == 2  # the owner and the advisor, once each
