@@ -129,3 +129,16 @@ def test_open_never_redirects_off_the_site(client, test_kind, link):
     client.force_login(user)
     response = client.get(reverse("core:notification_open", args=[row.pk]))
     assert response["Location"] == reverse("core:notifications")
+
+
+def test_the_bell_speaks_danish_by_default(client, test_kind):
+    user = factories.UserFactory()
+    client.force_login(user)
+    for number in range(3):
+        _notify(test_kind, user, cause=f"c{number}")
+    page = client.get(reverse("dashboard")).text
+    assert "Notifikationer, 3 ulæste" in page
+    _notify(test_kind, factories.UserFactory(), cause="other")
+    services.notifications_mark_all_read(user=user)
+    _notify(test_kind, user, cause="one more")
+    assert "Notifikationer, 1 ulæst" in client.get(reverse("dashboard")).text
