@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "bifrost.context_processors.navigation",
+                "bifrost.core.notifications.context_processors.unread",
                 "knowledge.context_processors.sections",
             ],
         },
@@ -201,6 +203,16 @@ CELERY_BEAT_SCHEDULE = {
     # E-mails not yet sent (broker was down, or the mail server refused): retried.
     "sweep-outbox": {"task": "core.sweep_outbox", "schedule": OUTBOX_SWEEP_SECONDS},
     "purge-outbox": {"task": "core.purge_outbox", "schedule": 24 * 3600.0},
+    # Notifications: the daily digest (one per person per day, so a rerun sends
+    # nothing) and "a task is due tomorrow" (one per task and day).
+    "send-notification-digests": {
+        "task": "core.send_notification_digests",
+        "schedule": crontab(hour=6, minute=0),
+    },
+    "notify-tasks-due": {
+        "task": "matching.notify_tasks_due",
+        "schedule": crontab(hour=5, minute=0),
+    },
     # Exports whose worker was killed mid-build start again within about a minute.
     "recover-exports": {"task": "core.recover_exports", "schedule": EXPORT_RECOVER_SECONDS},
 }

@@ -26,6 +26,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("bifrost.accounts.urls")),
+    path("notifications/", include("bifrost.core.notifications.urls")),
     path("knowledge/", include("knowledge.urls")),
     path("programme/", include("programme.urls")),
     path("matching/", include("matching.urls")),

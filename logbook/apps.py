@@ -10,9 +10,14 @@ class LogbookConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, once the models are loaded: each registers something.
         from bifrost.core import personal_data
+        from bifrost.core.exports import kinds as export_kinds
+        from bifrost.core.notifications.kinds import register_kind
         from logbook.access import rules  # noqa: F401 — the logbook permissions
+        from logbook.entries import notifications as entry_notifications
         from logbook.entries import selectors as entry_selectors
-        from logbook.exports import pdf  # noqa: F401 — the logbook PDF export kind
+        from logbook.exports import notifications as export_notifications
+        from logbook.exports import pdf  # the logbook PDF export kind
+        from logbook.logbooks import notifications as logbook_notifications
         from logbook.logbooks.receivers import logbook_for_enrolment
         from logbook.privacy import rules as privacy_rules
         from logbook.privacy import selectors as privacy
@@ -30,6 +35,16 @@ class LogbookConfig(AppConfig):
             label=_("Logbook entries since last meeting"),
             compute=entry_selectors.entries_since_last_meeting,
         )
+        # The logbook's kinds of notification (the core shows them on the settings page).
+        register_kind(
+            entry_notifications.COMMENT_ADDED, _("A new comment in your company's logbook")
+        )
+        register_kind(
+            logbook_notifications.ADVISOR_ACCESS_WITHDRAWN,
+            _("A company stops sharing its logbook with you"),
+        )
+        register_kind(export_notifications.EXPORT_READY, _("A PDF you asked for is ready"))
+        export_kinds.on_done(pdf.LOGBOOK_PDF.name, export_notifications.export_ready)
         # The logbook's section of a person's data download, and its erase step.
         personal_data.register(
             "logbook",

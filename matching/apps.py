@@ -10,7 +10,11 @@ class MatchingConfig(AppConfig):
         # Each concept's access rules register their permissions when imported
         # (django-rules only discovers an app-level rules.py by itself).
         from bifrost.core import personal_data
+        from bifrost.core.models import NotificationMode
+        from bifrost.core.notifications.kinds import register_kind
+        from matching.cases import notifications
         from matching.cases import rules as case_rules  # noqa: F401
+        from matching.cases import tasks as case_tasks  # noqa: F401
         from matching.privacy import rules as privacy_rules
         from matching.privacy import selectors as privacy
         from matching.privacy import services as erasure
@@ -29,4 +33,13 @@ class MatchingConfig(AppConfig):
             ),
             erase=erasure.erase,
             refuse=privacy.deletion_refusals,
+        )
+        register_kind(notifications.TASK_ASSIGNED, _("A task is assigned to you on a case"))
+        register_kind(notifications.TASK_DUE, _("A task of yours is due tomorrow"))
+        register_kind(notifications.GOAL_ADDED, _("A development goal is added to your case"))
+        # The match already has its own e-mail (who, and why): by default no second one.
+        register_kind(
+            notifications.MATCH_CONFIRMED,
+            _("A match is confirmed"),
+            default_mode=NotificationMode.OFF,
         )

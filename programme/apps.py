@@ -11,10 +11,13 @@ class ProgrammeConfig(AppConfig):
         # (django-rules), Celery tasks and the agenda export kind. django-rules and
         # Celery only discover an app-level rules.py and tasks.py, so they are named here.
         from bifrost.core import personal_data
+        from bifrost.core.notifications.kinds import register_kind, register_settings_page
+        from programme.exercises import notifications as exercise_notifications
         from programme.exercises import rules as exercise_rules  # noqa: F401
         from programme.exercises.dilemmas import rules as dilemma_rules  # noqa: F401
         from programme.exports import agenda as agenda_export  # noqa: F401
         from programme.exports import tasks as export_tasks  # noqa: F401
+        from programme.meetings import notifications as meeting_notifications
         from programme.meetings import rules as meeting_rules  # noqa: F401
         from programme.privacy import selectors as privacy
         from programme.privacy import services as erasure
@@ -32,3 +35,9 @@ class ProgrammeConfig(AppConfig):
             collect=privacy.personal_data,
             erase=erasure.erase,
         )
+        register_kind(
+            meeting_notifications.MINUTES_PUBLISHED, _("Minutes of a meeting are published")
+        )
+        register_kind(exercise_notifications.EXERCISE_OPENED, _("An exercise or evaluation opens"))
+        # People choose their notification e-mails on the reminder settings page.
+        register_settings_page("programme:reminder_settings")

@@ -13,10 +13,11 @@ class CoreConfig(AppConfig):
         # The core's own section of a person's data download: the outbox.
         personal_data.register(
             "core",
-            label=_("E-mails"),
+            label=_("E-mails and notifications"),
             description=_(
                 "The platform's e-mails to you that are still kept (up to 30 days after "
-                "sending): subject, status and times, without their text."
+                "sending): subject, status and times, without their text; your "
+                "notifications and how you chose to get them by e-mail."
             ),
             collect=privacy.collect,
             erase=privacy.erase,

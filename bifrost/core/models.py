@@ -1,5 +1,6 @@
-"""The core's own tables: the e-mail outbox."""
+"""The core's own tables: the e-mail outbox and the notifications."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -48,3 +49,76 @@ class OutboxEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} ({self.status})"
+
+
+class NotificationMode(models.TextChoices):
+    """How a person gets the e-mail of one kind of notification (in-app always)."""
+
+    IMMEDIATE = "immediate", _("Immediately")
+    DIGEST = "digest", _("In a daily digest")
+    OFF = "off", _("Not by e-mail")
+
+
+class Notification(models.Model):
+    """One thing that happened, for one person (`bifrost.core.notifications`).
+
+    The title is made from a fixed template and names only (people, companies,
+    meetings), never what anyone wrote; `link` is a path on this site. `cause`
+    names the event, so a retried task or a repeated call makes no second row.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=60)
+    title = models.CharField(max_length=300)
+    link = models.CharField(max_length=500)
+    cause = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    #: When its e-mail (immediate or in a digest) was written to the outbox.
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "cause"], name="notification_once_per_cause"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["recipient"],
+                name="notification_unread",
+                condition=models.Q(read_at__isnull=True),
+            ),
+            models.Index(fields=["recipient", "-created_at"], name="notification_list"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_id} ({self.cause})"
+
+
+class NotificationPreference(models.Model):
+    """A person's e-mail choice for one kind; no row means the kind's default."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(max_length=60)
+    mode = models.CharField(
+        max_length=10, choices=NotificationMode.choices, default=NotificationMode.DIGEST
+    )
+
+    class Meta:
+        verbose_name = _("notification setting")
+        verbose_name_plural = _("notification settings")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notification_preference_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.kind} = {self.mode}"

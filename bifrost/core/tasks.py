@@ -4,6 +4,7 @@ from celery import shared_task
 
 from bifrost.core import outbox
 from bifrost.core.exports import kinds
+from bifrost.core.notifications import services as notification_services
 
 
 @shared_task(name="core.send_outbox_email")
@@ -33,3 +34,9 @@ def purge_exports() -> int:
 def recover_exports() -> int:
     """Beat: re-queue exports whose worker died while building them."""
     return kinds.recover_all()
+
+
+@shared_task(name="core.send_notification_digests")
+def send_notification_digests() -> int:
+    """Beat, daily: each person's digest of their notifications (once per day)."""
+    return notification_services.digests_send()

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from logbook.entries import selectors
+from logbook.entries import notifications, selectors
 from logbook.entries.schema import (
     EMPTY,
     KIND_FIELDS,
@@ -236,4 +236,5 @@ def comment_add(*, entry: Entry, by, text: str) -> EntryComment:
     comment = EntryComment(entry=entry, author=by, text=(text or "").strip())
     comment.full_clean(exclude=["author"])
     comment.save()
+    notifications.comment_added(comment=comment)
     return comment

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bifrost.accounts.models import Organisation
+from logbook.logbooks import notifications
 from logbook.models import Logbook
 from programme.models import Programme
 
@@ -30,6 +31,7 @@ def consent_update(
 ) -> Logbook:
     """Record the company's decision; a withdrawal takes effect on the next request."""
     logbook = Logbook.objects.select_for_update().get(pk=logbook.pk)
+    withdrawn_from_advisor = logbook.share_with_advisor and not share_with_advisor
     logbook.share_with_advisor = share_with_advisor
     logbook.share_with_researchers = share_with_researchers
     logbook.consent_updated_at = timezone.now()
@@ -43,6 +45,8 @@ def consent_update(
             "consent_updated_by",
         ]
     )
+    if withdrawn_from_advisor:
+        notifications.advisor_access_withdrawn(logbook=logbook)
     return logbook
 
 

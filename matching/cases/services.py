@@ -5,7 +5,7 @@ touches the case (``last_activity_at``) so the advisor dashboard can sort by it.
 Permission checks are the views' (``matching.work_on_case`` etc., see cases/rules.py).
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from matching.cases import selectors
+from matching.cases import notifications, selectors
 from matching.models import (
     AdvisorNote,
     Case,
@@ -137,6 +137,7 @@ def goal_create(
     goal.full_clean()
     goal.save()
     case_touch(case=case)
+    notifications.goal_added(goal=goal, by=by)
     return goal
 
 
@@ -244,6 +245,7 @@ def task_create(*, case: Case, by, title: str, owner=None, due_on: date | None =
     task.full_clean()
     task.save()
     case_touch(case=case)
+    notifications.task_assigned(task=task, by=by)
     return task
 
 
@@ -253,12 +255,15 @@ def task_update(
 ) -> CaseTask:
     _ensure_active(task.case)
     _check_owner(task.case, owner)
+    reassigned = owner is not None and owner.pk != task.owner_id
     task.title = title.strip()
     task.owner = owner
     task.due_on = due_on
     task.full_clean()
     task.save()
     case_touch(case=task.case)
+    if reassigned:
+        notifications.task_assigned(task=task, by=by)
     return task
 
 
@@ -273,6 +278,24 @@ def task_set_done(*, task: CaseTask, by, done: bool) -> CaseTask:
     task.save(update_fields=["done_at"])
     case_touch(case=task.case)
     return task
+
+
+def tasks_notify_due_tomorrow(*, today: date | None = None) -> int:
+    """Beat, daily: the owner of each open task due tomorrow on an active case hears
+    of it once (the cause names the task and the day, so a rerun adds nothing)."""
+    today = today or timezone.localdate()
+    due = CaseTask.objects.filter(
+        due_on=today + timedelta(days=1),
+        done_at__isnull=True,
+        owner__isnull=False,
+        case__status=Case.Status.ACTIVE,
+    ).select_related("owner", "case__company")
+    count = 0
+    for task in due:
+        with transaction.atomic():
+            notifications.task_due_tomorrow(task=task, today=today)
+        count += 1
+    return count
 
 
 # --- Input for development meetings ----------------------------------------------------

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bifrost.accounts.models import Organisation
-from matching.cases import emails
+from matching.cases import emails, notifications
+from matching.cases.selectors import company_owners
 from matching.cases.services import case_open
 from matching.models import AdvisorProfile, Case, MatchPair, MatchRun, MatchWeights, PairRule
 from matching.runs import optimizer, scoring, snapshot
@@ -264,7 +265,7 @@ def match_run_confirm(
     """Confirm a draft run: every new pair becomes a case, both sides get an e-mail.
 
     Pairs kept from an active case stay as they are (no new case, no e-mail).
-    ``notify=False`` sends nothing (demo data only). Returns the cases opened.
+    ``notify=False`` sends and notifies nothing (demo data only). Returns the cases opened.
     """
     run = _draft(run)
     pairs = list(run.pairs.select_related("company", "advisor").order_by("company__name", "pk"))
@@ -293,4 +294,5 @@ def match_run_confirm(
     if notify:
         for case in opened:
             emails.send_match_confirmed(case=case)
+            notifications.match_confirmed(case=case, owners=company_owners(case.company_id))
     return opened

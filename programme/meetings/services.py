@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bifrost.accounts.models import Organisation
+from programme.meetings import notifications
 from programme.models import AgendaItem, Attendance, Meeting, PreparationStatus
 from programme.reminders import services as reminders
 
@@ -130,6 +131,8 @@ def minutes_save(*, meeting: Meeting, text: str, publish: bool) -> Meeting:
             raise ValidationError({"minutes": _("Write the minutes before publishing them.")})
         meeting.minutes_published_at = timezone.now()
     meeting.save(update_fields=["minutes", "minutes_published_at", "updated_at"])
+    if publish:
+        notifications.minutes_published(meeting=meeting)
     return meeting
 
 

@@ -10,12 +10,14 @@ same reminder twice.
 """
 
 import logging
+from collections.abc import Mapping
 from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from bifrost.core.notifications import services as notifications
 from programme.meetings.selectors import meeting_participants
 from programme.models import Meeting, Programme, Reminder, ReminderSettings
 from programme.reminders import emails
@@ -216,4 +218,15 @@ def reminder_settings_save(*, user: Any, **flags: bool) -> ReminderSettings:
     preferences, _created = ReminderSettings.objects.update_or_create(
         user=user, defaults={name: bool(value) for name, value in flags.items()}
     )
+    return preferences
+
+
+@transaction.atomic
+def settings_save(
+    *, user: Any, flags: Mapping[str, bool], modes: Mapping[str, str]
+) -> ReminderSettings:
+    """The settings page: reminder e-mails on or off, and each notification kind's
+    e-mail mode, saved together."""
+    preferences = reminder_settings_save(user=user, **flags)
+    notifications.notification_preferences_save(user=user, modes=modes)
     return preferences

@@ -1,4 +1,5 @@
-"""Each person's reminder settings: which reminder e-mails they want."""
+"""Each person's reminder settings: which reminder e-mails they want, and how they
+get each kind of notification by e-mail."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -18,11 +19,15 @@ def reminder_settings(request):
     # Bound on every POST (not `request.POST or None`): with every box unticked the
     # POST can be empty.
     data = request.POST if request.method == "POST" else None
-    form = ReminderSettingsForm(data, instance=selectors.reminder_settings_of(request.user))
+    form = ReminderSettingsForm(
+        data, instance=selectors.reminder_settings_of(request.user), user=request.user
+    )
     response = submit(
         request,
         form,
-        lambda _data: services.reminder_settings_save(user=request.user, **form.flags()),
+        lambda _data: services.settings_save(
+            user=request.user, flags=form.flags(), modes=form.modes()
+        ),
         success=_("Your reminder settings are saved."),
         redirect_to="programme:reminder_settings",
     )

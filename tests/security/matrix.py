@@ -176,6 +176,14 @@ MATRIX: dict[str, Row] = {
     # own. An empty POST downloads the JSON (200) / shows the confirmation's errors (200).
     "accounts:personal_data": Row(get=signed_in(200), post=signed_in(200)),
     "accounts:account_delete": Row(get=signed_in(200), post=signed_in(200)),
+    # --- Notifications (bifrost/core/notifications): each person's own -------------
+    # The list and "mark all read" have no id: everyone signed in gets their own. A
+    # single notification is its recipient's only (the subject's owner); anyone
+    # else's is 404. Opening marks it read and redirects to its (local) link.
+    "core:notifications": Row(get=signed_in(200)),
+    "core:notifications_read_all": Row(get=signed_in(405), post=signed_in(302)),
+    "core:notification_read": post_only(COMPANY_A, 302),
+    "core:notification_open": page(COMPANY_A, 302),
     # --- allauth's own pages (login, password, e-mail, two-factor) -------------------
     # These are allauth's rules with our settings: invitation only (sign-up closed),
     # mandatory verification, no login by code. Signed-in people are sent on from the

@@ -17,7 +17,8 @@ of those modules. It holds:
   notes; match runs and pair rules; agenda items with material, agenda exports,
   calendar feeds; the exercises' assumptions, dilemmas, plays, recommendations and
   principles; knowledge pages and revisions; invitations and allauth's keys;
-- a staff user and a superuser, neither with a programme role.
+- a staff user and a superuser, neither with a programme role;
+- one notification per person (the owners' are the subject's "notification").
 
 `World.url_kwargs(key, subject)` gives the URL keyword arguments of a matrix key
 for company "A" or "B" (see URL_OBJECTS); `World.users[role]` the person of a role.
@@ -38,6 +39,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from bifrost.accounts.models import Role, User, hash_token
+from bifrost.core.models import Notification
 from knowledge.models import Kind, Page, PageRevision, Section
 from logbook.models import (
     ChangeLogic,
@@ -249,6 +251,9 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
     "logbook:export_status": {"pk": "logbook", "export_pk": "logbook_export"},
     "logbook:export_download": {"pk": "logbook", "export_pk": "logbook_export"},
     "logbook:research_dataset": {"pk": "programme"},
+    # core: the subject company's owner's notification
+    "core:notification_read": {"pk": "notification"},
+    "core:notification_open": {"pk": "notification"},
 }
 
 MARK = {key: marker.text for key, marker in matrix.MARKERS.items()}
@@ -316,6 +321,14 @@ def build_world(media_root: Path) -> World:
         matrix.STAFF: people["staff"],
         matrix.SUPERUSER: people["superuser"],
     }
+    for user in {u for u in users.values() if u is not None}:
+        Notification.objects.create(
+            recipient=user, kind="matrix", title="Matrix", link="/", cause="matrix"
+        )
+    for subject, side in sides.items():
+        side["notification"] = Notification.objects.get(
+            recipient=people[f"owner_{subject.lower()}"], cause="matrix"
+        ).pk
     objects = {subject: {**shared, **side} for subject, side in sides.items()}
     return World(users=users, objects=objects, media_root=media_root, people=people)
 

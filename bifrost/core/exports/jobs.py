@@ -115,8 +115,12 @@ def build(
     file_name: Callable[[Any], str],
     failure_message: Callable[[BaseException], str],
     start_progress: int,
+    on_done: Callable[[Any], None] | None = None,
 ) -> str:
     """Make the PDF of one export. Safe to run again: returns at once when done.
+
+    `on_done(export)` runs in the transaction that marks it done, once per build
+    that finishes it (a duplicate task that finds it done calls nothing).
 
     `render(export)` returns the PDF bytes, or the bytes and the page count (stored
     in `pages`). Returns the final status, or "missing" when the row is gone.
@@ -153,6 +157,8 @@ def build(
             export.progress = 100
             export.finished_at = timezone.now()
             export.save(update_fields=fields)
+            if on_done is not None:
+                on_done(export)
     except Exception as error:
         model._default_manager.filter(pk=export_id).exclude(status=status.DONE).update(
             status=status.FAILED, error=failure_message(error)

@@ -58,6 +58,7 @@ class ExportKind:
             file_name=self.file_name,
             failure_message=self.failure_message,
             start_progress=self.start_progress,
+            on_done=_ON_DONE.get(self.name),
         )
 
     def set_progress(self, export_id: int, value: int) -> None:
@@ -71,6 +72,15 @@ class ExportKind:
 
 
 _KINDS: dict[str, ExportKind] = {}
+#: Kind name → called with the export when a build finishes it (in the build's
+#: transaction), e.g. to notify `requested_by`. Registered by the owning app's
+#: `AppConfig.ready()`, so the module declaring the kind imports no services.
+_ON_DONE: dict[str, Callable[[Any], None]] = {}
+
+
+def on_done(name: str, callback: Callable[[Any], None]) -> None:
+    """Call `callback(export)` whenever an export of kind `name` is finished."""
+    _ON_DONE[name] = callback
 
 
 def register(kind: ExportKind) -> ExportKind:

@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from programme.exercises import notifications
 from programme.exercises.evaluation.questionnaire import EVALUATION_QUESTIONS, SCALE
 from programme.exercises.selectors import EVALUATION
 from programme.exercises.services import exercise_state_for_update, require_exercise
@@ -47,8 +48,11 @@ def evaluation_submit(
 def evaluation_close(*, meeting: Meeting, closed: bool) -> ExerciseState:
     require_exercise(meeting, EVALUATION)
     state = exercise_state_for_update(meeting)
+    was_closed_at = state.evaluation_closed_at
     state.evaluation_closed_at = timezone.now() if closed else None
     state.save(update_fields=["evaluation_closed_at"])
+    if not closed and was_closed_at is not None:
+        notifications.evaluation_opened(meeting=meeting, closed_at=was_closed_at)
     return state
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from programme.exercises import notifications
 from programme.exercises.prejudice_game.selectors import participant_sides
 from programme.exercises.selectors import PREJUDICE_GAME
 from programme.exercises.services import clean_text, exercise_state_for_update, require_exercise
@@ -57,4 +58,6 @@ def assumptions_reveal(*, meeting: Meeting, revealed: bool) -> ExerciseState:
     state = exercise_state_for_update(meeting)
     state.assumptions_revealed_at = timezone.now() if revealed else None
     state.save(update_fields=["assumptions_revealed_at"])
+    if revealed:
+        notifications.board_revealed(meeting=meeting)
     return state

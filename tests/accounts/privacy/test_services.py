@@ -30,6 +30,8 @@ User = get_user_model()
 # the access log keeps its rows and their label (the company's evidence).
 CASCADE_OWN = {
     "admin.LogEntry.user",
+    "core.Notification.recipient",
+    "core.NotificationPreference.user",
     "account.EmailAddress.user",
     "mfa.Authenticator.user",
     "accounts.User_groups.user",

@@ -1,0 +1,98 @@
+"""No notification carries what someone wrote: every registered kind is caused here
+with a planted sentence in the entry, the comment, the goal, the task, the minutes,
+the advisor's note and the company's profile around it, and neither the titles nor
+the e-mails (immediate and digest) contain it.
+
+In tests/logbook because the logbook is the app that sees every other app's data.
+"""
+
+import pytest
+from django.utils import timezone
+
+from bifrost.core.models import Notification, NotificationPreference, OutboxEmail
+from bifrost.core.notifications import kinds
+from bifrost.core.notifications import services as notifications
+from logbook.entries import services as entries
+from logbook.exports import pdf
+from logbook.logbooks import services as logbooks
+from logbook.models import LogbookExport
+from matching.cases import notifications as case_notifications
+from matching.cases import services as cases
+from matching.models import CompanyProfile
+from programme.exercises.evaluation import services as evaluation
+from programme.exercises.prejudice_game import services as prejudice_game
+from programme.meetings import services as meetings
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "HEMMELIGT: medarbejderen er sygemeldt med stress og angst"
+
+
+def _everything_happens(*, programme, logbook, entry, case, owner, monkeypatch):
+    advisor = case.advisor
+    entry.title, entry.body = SECRET, SECRET
+    entry.save(update_fields=["title", "body"])
+    CompanyProfile.objects.update_or_create(
+        programme=programme, company=logbook.company, defaults={"needs": SECRET}
+    )
+    cases.note_create(case=case, author=advisor, text=SECRET)
+    entries.comment_add(entry=entry, by=advisor, text=SECRET)
+    cases.goal_create(case=case, by=advisor, title=SECRET, description=SECRET)
+    task = cases.task_create(
+        case=case, by=advisor, title=SECRET, owner=owner, due_on=timezone.localdate()
+    )
+    case_notifications.task_due_tomorrow(task=task, today=timezone.localdate())
+    case_notifications.match_confirmed(case=case, owners=[owner])
+    meeting_1, meeting_2, meeting_6 = (programme.meetings.get(number=n) for n in (1, 2, 6))
+    meetings.minutes_save(meeting=meeting_2, text=SECRET, publish=True)
+    prejudice_game.assumption_add(
+        meeting=meeting_1, author=owner, side="smvs", text=SECRET, anonymous=False
+    )
+    prejudice_game.assumptions_reveal(meeting=meeting_1, revealed=True)
+    evaluation.evaluation_close(meeting=meeting_6, closed=True)
+    evaluation.evaluation_close(meeting=meeting_6, closed=False)
+    monkeypatch.setattr(pdf, "render_pdf", lambda export: (b"%PDF-1.4 " + SECRET.encode(), 1))
+    export = LogbookExport.objects.create(logbook=logbook, version="p" * 64, requested_by=owner)
+    pdf.LOGBOOK_PDF.build(export.pk)
+    logbooks.consent_update(
+        logbook=logbook, by=owner, share_with_advisor=False, share_with_researchers=False
+    )
+
+
+def _assert_clean(texts):
+    for text in texts:
+        assert SECRET not in text
+        assert "sygemeldt" not in text
+
+
+def test_no_kind_carries_written_text_in_titles_or_emails(
+    programme, logbook, entry, case, owner, monkeypatch, django_capture_on_commit_callbacks
+):
+    for user in (owner, case.advisor):
+        for kind in kinds.all_kinds():
+            NotificationPreference.objects.create(user=user, kind=kind.key, mode="immediate")
+    _everything_happens(
+        programme=programme,
+        logbook=logbook,
+        entry=entry,
+        case=case,
+        owner=owner,
+        monkeypatch=monkeypatch,
+    )
+    made = set(Notification.objects.values_list("kind", flat=True))
+    assert made == {kind.key for kind in kinds.all_kinds()}, "every kind was caused"
+    _assert_clean(Notification.objects.values_list("title", flat=True))
+    immediate = list(OutboxEmail.objects.filter(key__startswith="notification:"))
+    assert len(immediate) == Notification.objects.count()
+    _assert_clean([email.subject for email in immediate] + [email.body for email in immediate])
+
+    # The same notifications as a digest.
+    NotificationPreference.objects.update(mode="digest")
+    Notification.objects.update(emailed_at=None)
+    assert notifications.digests_send() == 2
+    digests = list(OutboxEmail.objects.filter(key__startswith="digest:"))
+    _assert_clean([email.subject for email in digests] + [email.body for email in digests])
+    assert all(
+        title in digests[0].body or title in digests[1].body
+        for title in (Notification.objects.values_list("title", flat=True))
+    )
