@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.fault.stack import Stack, make_root
+from tests.fault.procs import make_root
+from tests.fault.stack import Stack
 
 #: What the tests need to know about the demo data, asked through the ORM (so table
 #: names follow the models even while the apps are restructured).

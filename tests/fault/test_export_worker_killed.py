@@ -20,7 +20,7 @@ import pytest
 from django.urls import reverse
 
 from tests.fault.browser import CSRF_FIELD, Browser
-from tests.fault.stack import OWNER, PASSWORD, alive, children_of
+from tests.fault.procs import OWNER, PASSWORD, alive, children_of
 
 pytestmark = [pytest.mark.broker, pytest.mark.fault]
 

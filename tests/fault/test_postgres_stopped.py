@@ -19,7 +19,7 @@ import pytest
 from django.urls import reverse
 
 from tests.fault.browser import Browser
-from tests.fault.stack import OWNER, PASSWORD
+from tests.fault.procs import OWNER, PASSWORD
 
 pytestmark = [pytest.mark.broker, pytest.mark.fault]
 

@@ -21,7 +21,7 @@ from django.urls import reverse
 
 from tests.fault.browser import CSRF_FIELD, Browser
 from tests.fault.mailbox import files, recipients, tally
-from tests.fault.stack import FACILITATOR, PASSWORD
+from tests.fault.procs import FACILITATOR, PASSWORD
 
 pytestmark = [pytest.mark.broker, pytest.mark.fault]
 
