@@ -148,6 +148,35 @@ def initial_from_entry(entry: Entry) -> dict:
 # A draft keeps the form's raw content of every field; links as lists of ids.
 DRAFT_FIELDS = schema.FIELDS
 DRAFT_LIST_FIELDS = schema.LINK_FIELDS
+# The largest entry id (a bigint) and version number (an integer) PostgreSQL holds.
+MAX_ID = 2**63 - 1
+MAX_VERSION = 2**31 - 1
+
+
+class DraftForm(forms.Form):
+    """What autosave and discard read besides the raw content: the entry the draft is
+    of (none for a new entry) and the version it started from.
+
+    `str.isdigit` is not enough for these ("²" and "①" are digits to it, not to
+    `int`), and a number past the column's size would fail in the query, so they
+    are integer fields with bounds. The content itself is stored unvalidated, but
+    PostgreSQL's jsonb cannot hold a NUL character, so a draft with one is refused.
+    """
+
+    entry = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    version = forms.IntegerField(required=False, min_value=1, max_value=MAX_VERSION)
+
+    def clean(self):
+        cleaned = super().clean()
+        if any("\x00" in value for name in DRAFT_FIELDS for value in self.data.getlist(name)):
+            raise forms.ValidationError(
+                _(
+                    "The draft was not saved: the text contains a null character, which "
+                    "cannot be stored. Remove it (it often comes with pasted text)."
+                ),
+                code="null_characters",
+            )
+        return cleaned
 
 
 def draft_data_from_post(post) -> dict:

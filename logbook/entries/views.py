@@ -206,24 +206,31 @@ def entry_comment(request, pk: int, entry_pk: int):
     return _entry_page(request, logbook, entry, form, status=400)
 
 
-def _draft_entry(request, logbook) -> Entry | None:
-    """The entry a draft belongs to (the form's "entry" field), or None for a new one."""
-    entry_id = request.POST.get("entry", "")
-    if not entry_id:
-        return None
-    if not entry_id.isdigit():
+def _draft_entry(logbook, form: forms.DraftForm) -> Entry | None:
+    """The entry a draft belongs to (the form's "entry" field), or None for a new one.
+    An id that is not a number of ours is no entry of this logbook: 404."""
+    if form.has_error("entry"):
         raise Http404
-    return entry_or_404(logbook, int(entry_id))
+    entry_id = form.cleaned_data.get("entry")
+    return entry_or_404(logbook, entry_id) if entry_id else None
 
 
 @login_required
 @require_POST
 def entry_autosave(request, pk: int):
-    """Store the form's content as the person's draft; answer with the status and warnings."""
+    """Store the form's content as the person's draft; answer with the status and warnings.
+    A draft that cannot be stored is a 400 whose status says why."""
     logbook = logbook_or_404(request.user, pk, WRITE)
-    entry = _draft_entry(request, logbook)
-    version = request.POST.get("version", "")
-    base_version = int(version) if version.isdigit() else (entry.version if entry else None)
+    draft_form = forms.DraftForm(request.POST)
+    valid = draft_form.is_valid()
+    entry = _draft_entry(logbook, draft_form)
+    if not valid:
+        status = " ".join(draft_form.non_field_errors()) or _(
+            "The draft was not saved. Reload the page and try again."
+        )
+        return JsonResponse({"status": status, "warnings": []}, status=400)
+    version = draft_form.cleaned_data["version"]
+    base_version = version if version is not None else (entry.version if entry else None)
     draft = services.draft_save(
         logbook=logbook,
         entry=entry,
@@ -245,7 +252,9 @@ def entry_autosave(request, pk: int):
 @require_POST
 def entry_draft_discard(request, pk: int):
     logbook = logbook_or_404(request.user, pk, WRITE)
-    entry = _draft_entry(request, logbook)
+    draft_form = forms.DraftForm(request.POST)
+    draft_form.is_valid()  # only the entry is read; the content is thrown away
+    entry = _draft_entry(logbook, draft_form)
     services.draft_discard(logbook=logbook, entry=entry, user=request.user)
     messages.info(request, _("The draft was discarded."))
     if entry is None:

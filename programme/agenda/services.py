@@ -23,8 +23,13 @@ def agenda_item_save(
 ) -> AgendaItem:
     if item is None:
         item = AgendaItem(meeting=meeting, position=_next_position(meeting))
-    old_file = item.material.name if item.pk and item.material else ""
+    # The stored name, not the instance's: a ModelForm has already put its upload (or
+    # the cleared value) on the instance it was given.
+    stored = AgendaItem.objects.filter(pk=item.pk).values_list("material", flat=True)
+    old_file = (stored.first() or "") if item.pk else ""
     for key, value in fields.items():
+        if key == "material" and value is False:
+            value = ""  # the form's "clear" box was ticked: no file any more
         setattr(item, key, value)
     item.full_clean()
     item.save()

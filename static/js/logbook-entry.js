@@ -48,12 +48,16 @@
         headers: { "X-Requested-With": "fetch" },
       })
         .then(function (response) {
-          if (!response.ok) throw new Error(String(response.status));
-          return response.json();
-        })
-        .then(function (data) {
-          if (status) status.textContent = data.status;
-          showWarnings(data.warnings);
+          // A refused draft (400) says why in its status; anything else not ok
+          // (or not JSON) is tried again with the next change.
+          if (!response.ok && response.status !== 400) {
+            throw new Error(String(response.status));
+          }
+          return response.json().then(function (data) {
+            if (status) status.textContent = data.status;
+            if (!response.ok) throw new Error(String(response.status));
+            showWarnings(data.warnings);
+          });
         })
         .catch(function () {
           dirty = true; // try again with the next change

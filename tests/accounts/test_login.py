@@ -1,6 +1,7 @@
 """Logging in (allauth), the admin behind the same login, the account pages."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.urls import reverse
 
 from tests import factories
@@ -41,3 +42,17 @@ def test_account_pages_link_to_two_factor_setup(client, smv_owner):
     html = client.get(reverse("account_email")).text
     assert f'href="{reverse("mfa_index")}"' in html
     assert f'href="{reverse("account_change_password")}"' in html
+
+
+def test_an_email_address_longer_than_its_column_is_refused_on_the_form(client, smv_owner):
+    """Django's e-mail field takes 320 characters, allauth's address column 254: adding
+    a longer address answered 500 (found by tests/security/test_form_fuzz.py)."""
+    client.force_login(smv_owner)
+    address = "x" * 241 + "@example.test"  # 254 characters: still allowed
+    response = client.post(reverse("account_email"), {"action_add": "", "email": "y" + address})
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"]
+    assert not EmailAddress.objects.filter(email__startswith="yx").exists()
+    response = client.post(reverse("account_email"), {"action_add": "", "email": address})
+    assert response.status_code == 302
+    assert EmailAddress.objects.filter(email=address).exists()
