@@ -25,112 +25,48 @@ form back with its errors (200/400) or is sent on (302), everybody else a 404.
 So do the pages that act on the person's own account (their data, deleting it).
 """
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-
-Answer = int | str
-LOGIN = "login"
-
-# --- Roles --------------------------------------------------------------------------
-# The world (world.py) has two enrolled companies, A and B. Each role looks at the
-# objects of one company, its *subject*: A, except where noted.
-ANONYMOUS = "anonymous"
-OWNER_A = "owner_a"  # SMV owner of company A
-OWNER_B = "owner_b"  # SMV owner of company B, looking at A's objects
-ADVISOR_A = "advisor_a"  # A's advisor (a confirmed case; A shares its logbook with them)
-ADVISOR_OTHER = "advisor_other"  # advisor of company B, in another advisory unit
-UNIT_COLLEAGUE = "unit_colleague"  # in A's advisor's unit, not on A's case
-# Consent is a property of a logbook, not of a person: the programme's facilitator
-# looks at company A (its logbook shares with the researchers) and, as a second
-# role, the same person looks at company B (its logbook does not).
-FACILITATOR = "facilitator"
-FACILITATOR_NO_CONSENT = "facilitator_no_consent"  # subject B
-FACILITATOR_OTHER = "facilitator_other"  # facilitator of another programme
-STAFF = "staff"  # is_staff, no programme role (the technical admin site)
-SUPERUSER = "superuser"  # what `createsuperuser` makes for /admin/ (README)
-
-ROLES: tuple[str, ...] = (
-    ANONYMOUS,
-    OWNER_A,
-    OWNER_B,
+from tests.security.matrix_markers import (
+    KNOWN_FINDINGS,
+    MARKERS,
+    Finding,
+    Marker,
+    Proof,
+)
+from tests.security.matrix_roles import (
     ADVISOR_A,
     ADVISOR_OTHER,
-    UNIT_COLLEAGUE,
+    ADVISORS,
+    ANONYMOUS,
+    CASE_PARTIES,
+    CASE_VIEWERS,
+    COMPANY_A,
     FACILITATOR,
     FACILITATOR_NO_CONSENT,
     FACILITATOR_OTHER,
+    FACILITATORS,
+    LOGBOOK_READERS,
+    LOGIN,
+    OWNER_A,
+    OWNER_B,
+    OWNERS,
+    PARTICIPANTS,
+    ROLE_HOLDERS,
+    ROLES,
     STAFF,
+    SUBJECT,
     SUPERUSER,
+    UNIT_COLLEAGUE,
+    Answer,
+    Row,
+    allauth,
+    everyone,
+    only,
+    page,
+    post_only,
+    public,
+    signed_in,
+    subject_of,
 )
-SUBJECT: Mapping[str, str] = {FACILITATOR_NO_CONSENT: "B"}
-
-
-def subject_of(role: str) -> str:
-    return SUBJECT.get(role, "A")
-
-
-# --- Groups of roles, named after the rule that lets them in -------------------------
-# `is_facilitator` (bifrost/accounts/rules.py) is a platform-wide role: no rule ties a
-# facilitator to the programmes they run (Programme.created_by is the only link), so
-# the rules let a facilitator of another programme manage this one and read the
-# logbooks that consent to research in it. The matrix follows the declared rules;
-# whether the domain wants facilitators scoped to their programmes is an open
-# question (issue 11 names "facilitator of another programme" as a role of its own).
-FACILITATORS = (FACILITATOR, FACILITATOR_NO_CONSENT, FACILITATOR_OTHER)
-# Members of actively enrolled organisations (`programme.selectors.is_participant`):
-# both companies and both advisory units are enrolled.
-OWNERS = (OWNER_A, OWNER_B)
-ADVISORS = (ADVISOR_A, ADVISOR_OTHER, UNIT_COLLEAGUE)
-PARTICIPANTS = OWNERS + ADVISORS
-# `has_any_role`: the landings, the calendar and reminder settings.
-ROLE_HOLDERS = PARTICIPANTS + FACILITATORS
-# A's case (`matching.view_case`): the company, the case's advisor, facilitators.
-CASE_PARTIES = (OWNER_A, ADVISOR_A)
-CASE_VIEWERS = CASE_PARTIES + FACILITATORS
-# A's logbook (`logbook.view_logbook`): the company; its advisor while it consents
-# (default yes); facilitators while it consents to research. A consents, B does not,
-# so the facilitator looking at B is not a reader.
-LOGBOOK_READERS = (OWNER_A, ADVISOR_A, FACILITATOR, FACILITATOR_OTHER)
-COMPANY_A = (OWNER_A,)
-
-
-# --- Rows ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Row:
-    get: Mapping[str, Answer]
-    post: Mapping[str, Answer] | None = None  # only for POST-only views
-
-
-def everyone(answer: Answer) -> dict[str, Answer]:
-    return dict.fromkeys(ROLES, answer)
-
-
-def signed_in(answer: Answer, *, anonymous: Answer = LOGIN) -> dict[str, Answer]:
-    return {**everyone(answer), ANONYMOUS: anonymous}
-
-
-def only(roles: Iterable[str], answer: Answer = 200) -> dict[str, Answer]:
-    """A private page: login first; `roles` get `answer`; everybody else 404."""
-    return {**signed_in(404), **dict.fromkeys(roles, answer)}
-
-
-def public(answer: Answer = 200) -> Row:
-    return Row(get=everyone(answer))
-
-
-def page(roles: Iterable[str], answer: Answer = 200) -> Row:
-    return Row(get=only(roles, answer))
-
-
-def post_only(roles: Iterable[str], answer: Answer) -> Row:
-    """GET is refused (405) after the login check; an empty POST as in `only`."""
-    return Row(get=signed_in(405), post=only(roles, answer))
-
-
-def allauth(*, anonymous: Answer, signed: Answer) -> Row:
-    """allauth's own pages answer the same to every signed-in person."""
-    return Row(get=signed_in(signed, anonymous=anonymous))
-
 
 # Keys are URL names ("namespace:name"); an unnamed pattern is keyed by its route.
 # "name@variant" asks the same URL with other objects (world.py says which).
@@ -366,124 +302,44 @@ MATRIX: dict[str, Row] = {
     "logbook:research_dataset": page(FACILITATORS),
 }
 
-
-# --- Content that must not reach the wrong person ------------------------------------
-@dataclass(frozen=True)
-class Proof:
-    """A page on which a reader sees the marker: proof that the world holds it, so
-    that its absence elsewhere means something."""
-
-    key: str
-    role: str
-    subject: str = "A"
-    query: str = ""
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A secret-looking string the world writes into one kind of content, and the
-    roles that may see it. No other role's response (any status) may contain it."""
-
-    text: str
-    readers: tuple[str, ...]
-    where: str
-    proof: Proof
-    only_on: tuple[str, ...] = ()  # fnmatch patterns of the keys it is checked on; () all
-
-
-# The facilitator looking at B is the same person as the one looking at A, so the
-# readers of A's logbook include that role too.
-MARKERS: dict[str, Marker] = {
-    "a_logbook": Marker(
-        "MATRIX-SECRET-A-LOGBOOK-4471",
-        (OWNER_A, ADVISOR_A, *FACILITATORS),
-        "A's entries, versions, comments, change logic, readiness and critical situations",
-        Proof("logbook:entry_detail", OWNER_A),
-    ),
-    "b_logbook": Marker(
-        "MATRIX-SECRET-B-LOGBOOK-9032",
-        (OWNER_B, ADVISOR_OTHER),
-        "B's entries and critical situations (B does not share with the researchers)",
-        Proof("logbook:entry_detail", OWNER_B, subject="B"),
-    ),
-    "a_deleted": Marker(
-        "MATRIX-SECRET-A-DELETED-2210",
-        (OWNER_A,),
-        "an entry A deleted (restorable by the company for 30 days)",
-        Proof("logbook:entries_deleted", OWNER_A),
-    ),
-    "a_draft": Marker(
-        "MATRIX-SECRET-A-DRAFT-6618",
-        (OWNER_A,),
-        "the SMV owner's autosaved, unsaved draft",
-        Proof("logbook:entry_create", OWNER_A, query="?draft=restore"),
-    ),
-    "a_staff_list": Marker(
-        "MATRIX-SECRET-A-STAFF-LIST-5150",
-        (OWNER_A,),
-        "A's staff list for the privacy guard (never shown outside the company)",
-        Proof("logbook:consent", OWNER_A),
-    ),
-    "a_case": Marker(
-        "MATRIX-SECRET-A-CASE-3307",
-        (OWNER_A, ADVISOR_A, *FACILITATORS),
-        "a company meeting recorded on A's case",
-        Proof("matching:case_detail", OWNER_A),
-    ),
-    "a_private_note": Marker(
-        "MATRIX-SECRET-A-PRIVATE-NOTE-8124",
-        (ADVISOR_A,),
-        "A's advisor's own note on the case",
-        Proof("matching:case_detail", ADVISOR_A),
-    ),
-    "a_shared_note": Marker(
-        "MATRIX-SECRET-A-UNIT-NOTE-1985",
-        (ADVISOR_A, UNIT_COLLEAGUE),
-        "A's advisor's note shared with their advisory unit",
-        Proof("matching:case_dashboard", UNIT_COLLEAGUE),
-    ),
-    # "When `anonymous` is set no page shows who wrote it, the facilitator's pages
-    # included" (programme/models.py Assumption). The author is another member of A
-    # whose name is rightly shown elsewhere (the member list, attendance), so the name
-    # is looked for on the prejudice game's pages only.
-    "anonymous_author": Marker(
-        "MATRIX-SECRET-ANONYMOUS-AUTHOR-3391",
-        (),
-        "the name of the author of an anonymous assumption",
-        Proof("organisation_detail", FACILITATOR),
-        only_on=("programme:exercise_assumptions", "programme:assumption*"),
-    ),
-    "b_shared_note": Marker(
-        "MATRIX-SECRET-B-UNIT-NOTE-7741",
-        (ADVISOR_OTHER,),
-        "B's advisor's note shared with their (other) unit",
-        Proof("matching:case_detail", ADVISOR_OTHER, subject="B"),
-    ),
-}
-
-
-# --- Where the code disagrees with the rules -----------------------------------------
-@dataclass(frozen=True)
-class Finding:
-    """Checks (URL key × role × method) where the code answers other than the rules.
-
-    `urls` are fnmatch patterns over MATRIX keys; `where_expected` narrows them to
-    the checks whose declared answer is one of these (empty: any). `actual` is
-    today's answer (None: any answer but a 500). `leaks` names markers the finding
-    lets through. A finding that no check needs any more fails the test, so a fix
-    removes its entry.
-    """
-
-    reason: str
-    roles: tuple[str, ...]
-    urls: tuple[str, ...] = ("*",)
-    methods: tuple[str, ...] = ("GET", "POST")
-    where_expected: tuple[Answer, ...] = ()
-    actual: Answer | None = None
-    leaks: tuple[str, ...] = field(default=())
-
-
-KNOWN_FINDINGS: dict[str, Finding] = {
-    # Empty: the superuser shortcut (F1) is closed in User.has_perm, so programme
-    # rules decide for the admin account too.
-}
+__all__ = [
+    "ADVISORS",
+    "ADVISOR_A",
+    "ADVISOR_OTHER",
+    "ANONYMOUS",
+    "Answer",
+    "CASE_PARTIES",
+    "CASE_VIEWERS",
+    "COMPANY_A",
+    "FACILITATOR",
+    "FACILITATORS",
+    "FACILITATOR_NO_CONSENT",
+    "FACILITATOR_OTHER",
+    "Finding",
+    "KNOWN_FINDINGS",
+    "LOGBOOK_READERS",
+    "LOGIN",
+    "MARKERS",
+    "MATRIX",
+    "Marker",
+    "OWNERS",
+    "OWNER_A",
+    "OWNER_B",
+    "PARTICIPANTS",
+    "Proof",
+    "ROLES",
+    "ROLE_HOLDERS",
+    "Row",
+    "STAFF",
+    "SUBJECT",
+    "SUPERUSER",
+    "UNIT_COLLEAGUE",
+    "allauth",
+    "everyone",
+    "only",
+    "page",
+    "post_only",
+    "public",
+    "signed_in",
+    "subject_of",
+]
