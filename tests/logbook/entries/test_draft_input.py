@@ -38,7 +38,7 @@ def test_autosave_with_a_version_that_is_no_version_is_400(owner_client, logbook
 
 
 @pytest.mark.parametrize("field", ["title", "body", "hindrances", "goals", "kind"])
-def test_autosave_refuses_a_null_character_with_a_message(owner_client, logbook, field):
+def test_autosave_refuses_a_null_character_with_a_message(owner_client, logbook, field, english):
     response = _autosave(owner_client, logbook, **{field: "før\x00efter"})
     assert response.status_code == 400
     assert "null character" in json.loads(response.content)["status"]
