@@ -13,10 +13,13 @@ class LogbookConfig(AppConfig):
         from bifrost.core.exports import kinds as export_kinds
         from bifrost.core.notifications.kinds import register_kind
         from logbook.access import rules  # noqa: F401 — the logbook permissions
+        from logbook.dashboards import panels as dashboard_panels
         from logbook.entries import notifications as entry_notifications
         from logbook.entries import selectors as entry_selectors
         from logbook.exports import notifications as export_notifications
         from logbook.exports import pdf  # the logbook PDF export kind
+        from logbook.exports import rules as export_rules
+        from logbook.exports import selectors as export_selectors
         from logbook.logbooks import notifications as logbook_notifications
         from logbook.logbooks.receivers import logbook_for_enrolment
         from logbook.privacy import rules as privacy_rules
@@ -34,6 +37,17 @@ class LogbookConfig(AppConfig):
             key="logbook_entries",
             label=_("Logbook entries since last meeting"),
             compute=entry_selectors.entries_since_last_meeting,
+        )
+        # The dashboards' panels, and unread entries on the advisor's cases (accounts
+        # and matching may not import logbook).
+        dashboard_panels.register()
+        # Failed logbook PDFs are listed (on the facilitator's dashboard) to whoever
+        # may read the logbook.
+        export_kinds.listed(
+            pdf.LOGBOOK_PDF.name,
+            visible=export_rules.logbook_exports_visible,
+            describe=export_selectors.describe_logbook_export,
+            related=("logbook__company", "logbook__programme"),
         )
         # The logbook's kinds of notification (the core shows them on the settings page).
         register_kind(

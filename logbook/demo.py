@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from bifrost.accounts.models import Organisation, User
+from bifrost.accounts.models import AccessLogEntry, Organisation, Role, User
 from knowledge.models import Page
 from logbook.entries.schema import snapshot
 from logbook.models import (
@@ -634,8 +634,19 @@ def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages, c
             comment = EntryComment.objects.create(
                 entry=entry, author=advisor, text=COMMENTS[(index + n) % len(COMMENTS)]
             )
-            EntryComment.objects.filter(pk=comment.pk).update(
-                created_at=_at(calendar.past(entry.entry_date + datetime.timedelta(days=3)))
+            at = _at(calendar.past(entry.entry_date + datetime.timedelta(days=3)))
+            EntryComment.objects.filter(pk=comment.pk).update(created_at=at)
+            # She opened the logbook to comment: the access log has her read (which
+            # her dashboard counts the entries she has not seen from).
+            AccessLogEntry.objects.create(
+                organisation=logbook.company,
+                user=advisor,
+                user_label=advisor.email,
+                role=Role.ADVISOR,
+                action=AccessLogEntry.Action.READ,
+                object_kind="logbook",
+                object_id=logbook.pk,
+                created_at=at - datetime.timedelta(minutes=10),
             )
     _readiness_and_situations(company, logbook, owner, calendar)
 

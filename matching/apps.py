@@ -15,6 +15,7 @@ class MatchingConfig(AppConfig):
         from matching.cases import notifications
         from matching.cases import rules as case_rules  # noqa: F401
         from matching.cases import tasks as case_tasks  # noqa: F401
+        from matching.dashboards import panels as dashboard_panels
         from matching.privacy import rules as privacy_rules
         from matching.privacy import selectors as privacy
         from matching.privacy import services as erasure
@@ -43,3 +44,5 @@ class MatchingConfig(AppConfig):
             _("A match is confirmed"),
             default_mode=NotificationMode.OFF,
         )
+        # The dashboards' panels (accounts may not import matching).
+        dashboard_panels.register()

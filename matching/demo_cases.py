@@ -81,6 +81,9 @@ GOALS = [
     ],
 ]
 
+# Days after meeting 3 on which the advisor added the case's last goal.
+ADVISOR_GOAL_DAYS = [9, 12, 4, 10, 13, 6]
+
 # (held on: (meeting, days after it), participants, summary, next steps) per case.
 MEETINGS = [
     [
@@ -247,6 +250,28 @@ def load(stdout=None, today: datetime.date | None = None) -> None:
     _write(stdout, f"Demo cases: filled in {min(len(cases), len(PHASE_PLANS))} cases.")
 
 
+def _goals_dated(
+    goals: list[CaseGoal], advisor, calendar: DemoCalendar, index: int
+) -> datetime.date:
+    """The goals as the story has them: agreed after the matching meeting (2), the last
+    one added by the advisor after meeting 3, and on every other case the first one
+    changed by the advisor a few days ago (so the company's dashboard has news)."""
+    agreed = calendar.at(calendar.after_meeting(2, 3 + index), datetime.time(11, 0))
+    for goal in goals:
+        CaseGoal.objects.filter(pk=goal.pk).update(created_at=agreed, updated_at=agreed)
+    added_on = calendar.after_meeting(3, ADVISOR_GOAL_DAYS[index])
+    added = calendar.at(added_on, datetime.time(14, 0))
+    CaseGoal.objects.filter(pk=goals[-1].pk).update(
+        created_by=advisor, updated_by=advisor, created_at=added, updated_at=added
+    )
+    if index % 2 or len(goals) < 2:
+        return added_on
+    changed_on = calendar.days_from_today(-2 - index // 2)
+    changed = calendar.at(changed_on, datetime.time(9, 30))
+    CaseGoal.objects.filter(pk=goals[0].pk).update(updated_by=advisor, updated_at=changed)
+    return max(added_on, changed_on)
+
+
 def _fill(case: Case, index: int, meetings: dict, calendar: DemoCalendar) -> None:
     advisor = case.advisor
     owner = case.company.memberships.select_related("user").order_by("pk").first()
@@ -256,10 +281,13 @@ def _fill(case: Case, index: int, meetings: dict, calendar: DemoCalendar) -> Non
     case.phase_changes.filter(phase=Phase.WAY_IN).update(started_on=phases[0][1])
     for phase, started_on in phases[1:]:
         services.case_change_phase(case=case, phase=phase, started_on=started_on, by=advisor)
-    for title, description, status in GOALS[index]:
+    goals = [
         services.goal_create(
             case=case, by=owner, title=title, description=description, status=status
         )
+        for title, description, status in GOALS[index]
+    ]
+    goals_changed = _goals_dated(goals, advisor, calendar, index)
     held = []
     for when, participants, summary, next_steps in MEETINGS[index]:
         held.append(calendar.after_meeting(*when))
@@ -292,5 +320,5 @@ def _fill(case: Case, index: int, meetings: dict, calendar: DemoCalendar) -> Non
     for text, shared in NOTES[index]:
         services.note_create(case=case, author=advisor, text=text, shared_with_unit=shared)
     # Last activity as the story has it, not the moment the demo was loaded.
-    last = max([phases[-1][1], *held, *done])
+    last = max([phases[-1][1], goals_changed, *held, *done])
     Case.objects.filter(pk=case.pk).update(last_activity_at=calendar.at(last, datetime.time(15, 0)))

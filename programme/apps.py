@@ -11,11 +11,15 @@ class ProgrammeConfig(AppConfig):
         # (django-rules), Celery tasks and the agenda export kind. django-rules and
         # Celery only discover an app-level rules.py and tasks.py, so they are named here.
         from bifrost.core import personal_data
+        from bifrost.core.exports import kinds as export_kinds
         from bifrost.core.notifications.kinds import register_kind, register_settings_page
+        from programme.dashboards import panels as dashboard_panels
         from programme.exercises import notifications as exercise_notifications
         from programme.exercises import rules as exercise_rules  # noqa: F401
         from programme.exercises.dilemmas import rules as dilemma_rules  # noqa: F401
-        from programme.exports import agenda as agenda_export  # noqa: F401
+        from programme.exports import agenda as agenda_export
+        from programme.exports import rules as export_rules
+        from programme.exports import selectors as export_selectors
         from programme.exports import tasks as export_tasks  # noqa: F401
         from programme.meetings import notifications as meeting_notifications
         from programme.meetings import rules as meeting_rules  # noqa: F401
@@ -41,3 +45,13 @@ class ProgrammeConfig(AppConfig):
         register_kind(exercise_notifications.EXERCISE_OPENED, _("An exercise or evaluation opens"))
         # People choose their notification e-mails on the reminder settings page.
         register_settings_page("programme:reminder_settings")
+        # The dashboards' panels (accounts may not import programme).
+        dashboard_panels.register()
+        # Failed agenda PDFs are listed (on the facilitator's dashboard) to whoever
+        # may see their meeting.
+        export_kinds.listed(
+            agenda_export.AGENDA_PDF.name,
+            visible=export_rules.agenda_exports_visible,
+            describe=export_selectors.describe_agenda_export,
+            related=("meeting",),
+        )

@@ -17,6 +17,9 @@ class AccountsConfig(AppConfig):
         for module in RULES:
             import_module(module)
 
+        from bifrost.accounts.dashboards import selectors as dashboard
+        from bifrost.accounts.dashboards.panels import register_panel
+        from bifrost.accounts.models import Role
         from bifrost.accounts.privacy import selectors as privacy
         from bifrost.accounts.privacy import services as erasure
         from bifrost.core import personal_data
@@ -31,4 +34,26 @@ class AccountsConfig(AppConfig):
             ),
             collect=privacy.personal_data,
             erase=erasure.erase,
+        )
+        # The accounts app's own dashboard panels (the other apps add theirs).
+        register_panel(
+            key="news",
+            roles=[Role.SMV_OWNER],
+            order=30,
+            template="accounts/dashboards/dashboard_news.html",
+            load=dashboard.dashboard_news,
+        )
+        register_panel(
+            key="failed_exports",
+            roles=[Role.FACILITATOR],
+            order=40,
+            template="core/exports/dashboard_failed.html",
+            load=dashboard.dashboard_failed_exports,
+        )
+        register_panel(
+            key="invitations",
+            roles=[Role.FACILITATOR],
+            order=50,
+            template="accounts/dashboards/dashboard_invitations.html",
+            load=dashboard.dashboard_invitations,
         )

@@ -334,3 +334,28 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("access log rows cannot be deleted (see accounts.audit.purge)")
+
+
+class DashboardVisit(models.Model):
+    """When a person last opened their dashboard, so it can say what is new since.
+
+    One row per person, written by every dashboard view. What the page calls "new"
+    is measured from the visit before the current one, which the session keeps
+    while the person moves between the dashboard and the pages it links to (see
+    `bifrost.accounts.dashboards.visits`).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="dashboard_visit",
+    )
+    last_seen_at = models.DateTimeField(_("last visit"))
+
+    class Meta:
+        verbose_name = _("dashboard visit")
+        verbose_name_plural = _("dashboard visits")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.last_seen_at:%Y-%m-%d %H:%M}"

@@ -51,6 +51,16 @@ def shared_with_researchers(user, queryset: QuerySet[Logbook]) -> QuerySet[Logbo
     return queryset.filter(share_with_researchers=True)
 
 
+def can_read_logbooks(user) -> QuerySet[Logbook]:
+    """The logbooks `user` may read: the union of the three rules (`can_read` below)."""
+    base = Logbook.objects.all()
+    return (
+        of_own_company(user, base)
+        | shared_with_advisor(user, base)
+        | shared_with_researchers(user, base)
+    )
+
+
 belongs_to_company = of_own_company.predicate
 is_consented_advisor = shared_with_advisor.predicate
 can_read = belongs_to_company | is_consented_advisor | shared_with_researchers.predicate

@@ -2,8 +2,10 @@
 on the logbook, `logbook.access.rules`): one 404 for missing, of another logbook
 and no longer kept."""
 
+from django.db.models import QuerySet
 from django.http import Http404
 
+from logbook.access.rules import can_read_logbooks
 from logbook.exports import selectors
 from logbook.exports.pdf import KEEP_FOR
 from logbook.models import Logbook, LogbookExport
@@ -14,3 +16,9 @@ def export_or_404(logbook: Logbook, pk: int) -> LogbookExport:
     if export is None:
         raise Http404
     return export
+
+
+def logbook_exports_visible(user) -> QuerySet[LogbookExport]:
+    """The PDF exports of the logbooks `user` may read and export (the export page asks
+    the same: `logbook.export_logbook` is `can_read`)."""
+    return LogbookExport.objects.filter(logbook__in=can_read_logbooks(user))

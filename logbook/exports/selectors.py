@@ -8,7 +8,9 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from logbook.models import (
     CriticalSituation,
@@ -139,3 +141,12 @@ def kept_exports(logbook: Logbook, *, keep_for: timedelta) -> QuerySet[LogbookEx
     return LogbookExport.objects.filter(
         logbook=logbook, created_at__gte=timezone.now() - keep_for
     ).order_by("-created_at", "-pk")
+
+
+def describe_logbook_export(export: LogbookExport) -> tuple[str, str]:
+    """What a failed logbook PDF is and where to ask for it again (the export page)."""
+    label = _("Logbook PDF of %(company)s (%(programme)s)") % {
+        "company": export.logbook.company.name,
+        "programme": export.logbook.programme.name,
+    }
+    return label, reverse("logbook:export", args=[export.logbook_id])

@@ -133,6 +133,7 @@ def goal_create(
         status=status,
         position=position,
         created_by=by,
+        updated_by=by,
     )
     goal.full_clean()
     goal.save()
@@ -147,6 +148,7 @@ def goal_update(*, goal: CaseGoal, by, title: str, description: str = "", status
     goal.title = title.strip()
     goal.description = description.strip()
     goal.status = status
+    goal.updated_by = by
     goal.full_clean()
     goal.save()
     case_touch(case=goal.case)
@@ -157,8 +159,9 @@ def goal_update(*, goal: CaseGoal, by, title: str, description: str = "", status
 def goal_set_status(*, goal: CaseGoal, by, status: str) -> CaseGoal:
     _ensure_active(goal.case)
     goal.status = status
+    goal.updated_by = by
     goal.full_clean()
-    goal.save(update_fields=["status", "updated_at"])
+    goal.save(update_fields=["status", "updated_at", "updated_by"])
     case_touch(case=goal.case)
     return goal
 

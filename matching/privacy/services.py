@@ -39,6 +39,7 @@ SHARED = [
     (MatchRun, "confirmed_by"),
     (CasePhaseChange, "changed_by"),
     (CaseGoal, "created_by"),
+    (CaseGoal, "updated_by"),
     (CaseMeeting, "created_by"),
     (CaseTask, "owner"),
     (CaseTask, "created_by"),

@@ -29,18 +29,19 @@ def member_enrolments(user: Any, *, programme: Any) -> QuerySet[Enrolment]:
     )
 
 
-def represented_enrolments(user: Any, *, programme: Any) -> QuerySet[Enrolment]:
-    """The active enrolments of `programme` of companies `user` represents (as SMV owner).
+def represented_enrolments(user: Any, *, programme: Any = None) -> QuerySet[Enrolment]:
+    """The active enrolments of `programme` (of every programme when None) of companies
+    `user` represents (as SMV owner).
 
     One filter call, so the user and the role are matched on the same membership.
     """
-    return Enrolment.objects.filter(
-        programme=programme,
+    enrolments = Enrolment.objects.filter(
         left_at__isnull=True,
         organisation__kind=Organisation.Kind.COMPANY,
         organisation__memberships__user=user,
         organisation__memberships__role=Role.SMV_OWNER,
     )
+    return enrolments if programme is None else enrolments.filter(programme=programme)
 
 
 def companies_in(programme: Programme) -> QuerySet[Organisation]:

@@ -98,10 +98,11 @@ def _counts() -> dict[str, int]:
 def _dated_fields_hash() -> str:
     """A hash of every date the demo sets (the loader's, not the database clock's)."""
     from logbook.models import ChangeLogic, CriticalSituation, Entry, EntryComment, ReadinessCheck
-    from matching.models import Case, CaseMeeting, CasePhaseChange, CaseTask
+    from matching.models import Case, CaseGoal, CaseMeeting, CasePhaseChange, CaseTask
     from programme.models import Meeting, PreparationStatus, Reminder
 
     rows = [
+        CaseGoal.objects.values_list("title", "created_at", "updated_at", "updated_by__email"),
         Meeting.objects.values_list(
             "number", "starts_at", "ends_at", "preparation_due", "minutes_published_at"
         ),

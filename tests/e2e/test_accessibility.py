@@ -43,9 +43,9 @@ def test_login_page_with_error(page, live_server):
 @pytest.mark.parametrize(
     ("make_user", "marker"),
     [
-        (factories.smv_owner, "#card-logbook"),
-        (factories.advisor, "#card-cases"),
-        (factories.facilitator, "#stats-title"),
+        (factories.smv_owner, "#panel-next-meeting"),
+        (factories.advisor, "#panel-cases"),
+        (factories.facilitator, "#panel-programme-meetings"),
     ],
     ids=["smv_owner", "advisor", "facilitator"],
 )

@@ -17,14 +17,14 @@ from tests.e2e.helpers import (
 
 # Heading ids that exist on exactly one role's dashboard template.
 ROLE_MARKERS = {
-    "smv_owner": "#card-logbook",  # dashboards/smv_owner.html: the logbook card
-    "advisor": "#card-cases",  # dashboards/advisor.html: the "My cases" card
-    "facilitator": "#stats-title",  # dashboards/facilitator.html: organisation statistics
+    "smv_owner": "#panel-next-meeting",  # programme/dashboards/dashboard_next_meeting.html
+    "advisor": "#panel-cases",  # matching/dashboards/dashboard_advisor_cases.html
+    "facilitator": "#panel-programme-meetings",  # …/dashboard_programme_meetings.html
 }
 ROLE_HEADINGS = {
-    "smv_owner": "Logbook",
+    "smv_owner": "The next development meeting",
     "advisor": "My cases",
-    "facilitator": "Organisations in the programme",
+    "facilitator": "The next meeting of each programme",
 }
 MAKE_USER = {
     "smv_owner": factories.smv_owner,
@@ -60,8 +60,13 @@ def test_facilitator_dashboard_counts_organisations(page, live_server):
 
     login_and_expect_dashboard(page, live_server, user.email, factories.PASSWORD)
 
-    stats = page.locator("section[aria-labelledby='stats-title'] dd")
-    expect(stats).to_have_text(["2", "1", "1"])
+    # The shortcuts row links to the organisations with their numbers.
+    shortcuts = page.locator("main nav[aria-labelledby='shortcuts-title']")
+    label = da("Organisations (%(companies)s companies, %(units)s advisory units)") % {
+        "companies": 2,
+        "units": 1,
+    }
+    expect(shortcuts.get_by_role("link", name=label, exact=True)).to_be_visible()
 
 
 def test_wrong_password_shows_error_and_stays_on_login_page(page, live_server):

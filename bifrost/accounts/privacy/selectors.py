@@ -1,9 +1,9 @@
 """The accounts section of a person's data download, and who holds a session.
 
-A fixed number of queries (five) whatever the person has: the account itself, the
+A fixed number of queries (six) whatever the person has: the account itself, the
 e-mail addresses allauth keeps, memberships, the invitations they sent, accepted
-or were sent, the access-log rows their reads caused, and whether they use a
-second factor (never its secrets).
+or were sent, the access-log rows their reads caused, whether they use a second
+factor (never its secrets) and when they last opened their dashboard.
 """
 
 from typing import Any
@@ -15,7 +15,14 @@ from django.contrib.sessions.models import Session
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from bifrost.accounts.models import AccessLogEntry, Invitation, Membership, Organisation, User
+from bifrost.accounts.models import (
+    AccessLogEntry,
+    DashboardVisit,
+    Invitation,
+    Membership,
+    Organisation,
+    User,
+)
 
 
 def _account(user: User) -> dict[str, Any]:
@@ -101,6 +108,10 @@ def personal_data(user: User) -> dict[str, Any]:
         "access_log": _access_log(user),
         # Only whether a second factor is set up, and of which kind: never its secrets.
         "two_factor": {"enabled": bool(methods), "methods": methods},
+        # What the dashboard measures "new since your last visit" from.
+        "dashboard_last_visit": DashboardVisit.objects.filter(user=user)
+        .values_list("last_seen_at", flat=True)
+        .first(),
     }
 
 

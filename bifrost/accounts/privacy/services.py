@@ -2,10 +2,10 @@
 
 What belongs to a company or a programme (logbook entries, goals, versions,
 comments…) stays and is pseudonymised by the apps' erase steps; what is only the
-person's (memberships, e-mail addresses, second factors, drafts, reminder
-settings, calendar feeds, sessions) is deleted. The access log is not touched:
-it is the company's evidence of who read its logbook, so its rows keep
-`user_label` (docs/privacy.md says why).
+person's (memberships, e-mail addresses, second factors, the last dashboard
+visit, drafts, reminder settings, calendar feeds, sessions) is deleted. The
+access log is not touched: it is the company's evidence of who read its logbook,
+so its rows keep `user_label` (docs/privacy.md says why).
 """
 
 from importlib import import_module
@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
-from bifrost.accounts.models import Invitation, Membership, User
+from bifrost.accounts.models import DashboardVisit, Invitation, Membership, User
 from bifrost.accounts.privacy import selectors
 from bifrost.core import personal_data
 
@@ -31,7 +31,13 @@ def erase(user: User) -> None:
     # Those they sent stay with the organisation, without the link to them.
     personal_data.detach(user, [(Invitation, "invited_by")])
     personal_data.delete_own(
-        user, [(Membership, "user"), (EmailAddress, "user"), (Authenticator, "user")]
+        user,
+        [
+            (Membership, "user"),
+            (EmailAddress, "user"),
+            (Authenticator, "user"),
+            (DashboardVisit, "user"),
+        ],
     )
     engine = import_module(settings.SESSION_ENGINE)
     for key in selectors.session_keys_of(user):

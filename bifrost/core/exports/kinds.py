@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import models
+from django.db.models import QuerySet
 
 from bifrost.core import queue
 from bifrost.core.exports import jobs
@@ -76,6 +77,40 @@ _KINDS: dict[str, ExportKind] = {}
 #: transaction), e.g. to notify `requested_by`. Registered by the owning app's
 #: `AppConfig.ready()`, so the module declaring the kind imports no services.
 _ON_DONE: dict[str, Callable[[Any], None]] = {}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """How the exports of a kind appear in lists outside their own page (the
+    facilitator's dashboard lists the failed ones)."""
+
+    #: visible(user) → the rows of the kind's model the person may see.
+    visible: Callable[[Any], QuerySet]
+    #: describe(export) → (what the file is, the local path where it is handled);
+    #: names and titles only, never the error or the content.
+    describe: Callable[[Any], tuple[str, str]]
+    #: What `describe` reads, for `select_related`.
+    related: tuple[str, ...] = ()
+
+
+#: Kind name → its listing, registered by the owning app's `AppConfig.ready()`
+#: (the access rule that decides `visible` lives in that app).
+_LISTINGS: dict[str, Listing] = {}
+
+
+def listed(
+    name: str,
+    *,
+    visible: Callable[[Any], QuerySet],
+    describe: Callable[[Any], tuple[str, str]],
+    related: tuple[str, ...] = (),
+) -> None:
+    """Let lists of exports show kind `name` to whoever `visible` allows."""
+    _LISTINGS[name] = Listing(visible=visible, describe=describe, related=related)
+
+
+def listings() -> list[Listing]:
+    return [_LISTINGS[kind.name] for kind in registered() if kind.name in _LISTINGS]
 
 
 def on_done(name: str, callback: Callable[[Any], None]) -> None:

@@ -1,4 +1,5 @@
-"""Each role lands on its own dashboard; the navigation follows the role."""
+"""Each role lands on its own dashboard; the navigation follows the role. What the
+panels show is in test_owner.py, test_advisor.py and test_facilitator.py."""
 
 import pytest
 from django.urls import reverse
@@ -11,9 +12,13 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("make_user", "template", "marker"),
     [
-        (factories.smv_owner, "accounts/dashboards/smv_owner.html", 'id="card-logbook"'),
-        (factories.advisor, "accounts/dashboards/advisor.html", 'id="card-cases"'),
-        (factories.facilitator, "accounts/dashboards/facilitator.html", 'id="stats-title"'),
+        (factories.smv_owner, "accounts/dashboards/smv_owner.html", 'id="panel-next-meeting"'),
+        (factories.advisor, "accounts/dashboards/advisor.html", 'id="panel-cases"'),
+        (
+            factories.facilitator,
+            "accounts/dashboards/facilitator.html",
+            'id="panel-programme-meetings"',
+        ),
     ],
 )
 def test_login_lands_on_the_dashboard_of_the_role(client, password, make_user, template, marker):
@@ -38,6 +43,41 @@ def test_user_without_role_sees_an_explanation(client):
     client.force_login(user)
     response = client.get(reverse("dashboard"))
     assert "accounts/dashboards/no_role.html" in [t.name for t in response.templates]
+    assert "panels" not in response.context
+
+
+def test_the_dashboard_is_never_cached(client, smv_owner):
+    client.force_login(smv_owner)
+    response = client.get(reverse("dashboard"))
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("make_user", "keys"),
+    [
+        (
+            factories.smv_owner,
+            ["programme.next_meeting", "matching.tasks", "news", "logbook.glance", "matching.case"],
+        ),
+        (factories.advisor, ["matching.cases"]),
+        (
+            factories.facilitator,
+            [
+                "programme.next_meetings",
+                "matching.draft_runs",
+                "programme.evaluation",
+                "failed_exports",
+                "invitations",
+            ],
+        ),
+    ],
+    ids=["smv_owner", "advisor", "facilitator"],
+)
+def test_each_role_gets_its_panels_in_order(client, make_user, keys):
+    """The apps register their panels at start-up; each role sees only its own."""
+    client.force_login(make_user())
+    response = client.get(reverse("dashboard"))
+    assert [panel.key for panel in response.context["panels"]] == keys
 
 
 def test_facilitator_dashboard_counts_organisations(client, facilitator):
@@ -46,6 +86,14 @@ def test_facilitator_dashboard_counts_organisations(client, facilitator):
     response = client.get(reverse("dashboard"))
     assert response.context["organisation_counts"]["company"] == 3
     assert response.context["organisation_counts"]["facilitator_org"] == 1
+
+
+def test_facilitator_sees_the_invitations_waiting(client, facilitator, english):
+    invitation = factories.InvitationFactory(email="venter@example.test")
+    client.force_login(facilitator)
+    html = client.get(reverse("dashboard")).text
+    assert "venter@example.test" in html
+    assert reverse("organisation_detail", args=[invitation.organisation_id]) in html
 
 
 def test_navigation_is_role_aware(client, smv_owner, facilitator):

@@ -37,6 +37,7 @@ CASCADE_OWN = {
     "accounts.User_groups.user",
     "accounts.User_user_permissions.user",
     "accounts.Membership.user",
+    "accounts.DashboardVisit.user",
     "knowledge.RoleSelfAssessment.user",
     "programme.CalendarFeed.user",
     "programme.Attendance.user",
