@@ -13,8 +13,9 @@ class LogbookConfig(AppConfig):
         from bifrost.core.exports import kinds as export_kinds
         from bifrost.core.notifications.kinds import register_kind
         from logbook.access import rules  # noqa: F401 — the logbook permissions
+        from logbook.comments import notifications as comment_notifications
+        from logbook.comments import rules as comment_rules  # noqa: F401
         from logbook.dashboards import panels as dashboard_panels
-        from logbook.entries import notifications as entry_notifications
         from logbook.entries import selectors as entry_selectors
         from logbook.exports import notifications as export_notifications
         from logbook.exports import pdf  # the logbook PDF export kind
@@ -51,7 +52,7 @@ class LogbookConfig(AppConfig):
         )
         # The logbook's kinds of notification (the core shows them on the settings page).
         register_kind(
-            entry_notifications.COMMENT_ADDED, _("A new comment in your company's logbook")
+            comment_notifications.COMMENT_ADDED, _("A new comment or reply on a logbook entry")
         )
         register_kind(
             logbook_notifications.ADVISOR_ACCESS_WITHDRAWN,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bifrost.accounts.models import Organisation
 from bifrost.core.exports.models import FileExport
+from bifrost.core.threads.models import ThreadComment
 from knowledge.models import Page
 from matching.models import CaseGoal, Challenge
 from programme.models import Meeting, Programme
@@ -181,18 +182,17 @@ class EntryDraft(models.Model):
         return f"draft {self.pk}"
 
 
-class EntryComment(models.Model):
-    """An advisor's (or facilitator's) comment on an entry; the company sees it."""
+class EntryComment(ThreadComment):
+    """A comment on an entry, or a reply to one (`bifrost.core.threads`): by the
+    company's people or its consented advisor; researchers read them."""
+
+    thread_field = "entry"
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="comments")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    text = models.TextField(_("comment"), max_length=3000)
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "pk"]
+    class Meta(ThreadComment.Meta):
+        verbose_name = _("comment on an entry")
+        verbose_name_plural = _("comments on entries")
 
     def __str__(self) -> str:
         return f"comment {self.pk} on {self.entry_id}"

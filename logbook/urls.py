@@ -6,6 +6,7 @@ app_name = "logbook"
 urlpatterns = [
     path("", include("logbook.logbooks.urls")),
     path("", include("logbook.entries.urls")),
+    path("", include("logbook.comments.urls")),
     path("", include("logbook.access.urls")),
     path("", include("logbook.insights.urls")),
     path("", include("logbook.exports.urls")),

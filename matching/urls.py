@@ -1,4 +1,5 @@
-"""Matching: profiles, match runs and cases, each concept's pages in its own urls.py."""
+"""Matching: profiles, match runs, cases and their goals' threads, each concept's pages
+in its own urls.py."""
 
 from django.urls import include, path
 
@@ -7,4 +8,5 @@ urlpatterns = [
     path("", include("matching.profiles.urls")),
     path("", include("matching.runs.urls")),
     path("", include("matching.cases.urls")),
+    path("", include("matching.goal_comments.urls")),
 ]

@@ -3,7 +3,7 @@
 The company's own people (members of the company organisation) read and write.
 Its advisor reads and comments only while the company consents and only while
 they are the advisor of the company's active case; facilitators (researchers)
-read only with the company's consent. Everybody else gets 404.
+read (the comments too) only with the company's consent. Everybody else gets 404.
 
 Each rule is a `QueryRule`: a queryset filter ("the logbooks this person may
 reach") whose predicate asks the same filter about one logbook. The landing
@@ -73,7 +73,8 @@ rules.add_perm("logbook.export_logbook", can_read)
 rules.add_perm("logbook.write_logbook", belongs_to_company)
 rules.add_perm("logbook.manage_consent", belongs_to_company)
 rules.add_perm("logbook.view_access_log", belongs_to_company)
-rules.add_perm("logbook.comment_entry", is_consented_advisor)
+# Writing in an entry's thread (logbook/comments/): both sides, never the researchers.
+rules.add_perm("logbook.comment_entry", belongs_to_company | is_consented_advisor)
 # Programme-wide research dataset (pseudonymised, consented logbooks only).
 rules.add_perm("logbook.export_research_dataset", is_facilitator)
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from logbook.entries import schema, selectors
-from logbook.models import Entry, EntryComment, Logbook
+from logbook.models import Entry, Logbook
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -201,14 +201,6 @@ def initial_from_draft(data: dict) -> dict:
         else:
             initial[name] = value
     return initial
-
-
-class CommentForm(forms.ModelForm):
-    class Meta:
-        model = EntryComment
-        fields = ["text"]
-        labels = {"text": _("Your comment")}
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
 class FilterForm(forms.Form):

@@ -40,7 +40,7 @@ def entries(
     qs = (
         Entry.objects.filter(logbook=logbook, deleted_at__isnull=True)
         .select_related("author", "meeting")
-        .annotate(comment_count=Count("comments"))
+        .annotate(comment_count=Count("comments", filter=Q(comments__deleted_at__isnull=True)))
         .order_by("-entry_date", "-pk")
     )
     if kind:
@@ -60,11 +60,12 @@ def meetings(logbook: Logbook) -> QuerySet[Meeting]:
 
 
 def entry(logbook: Logbook, entry_pk: int) -> Entry | None:
-    """A live entry with what its page shows (links and comments prefetched)."""
+    """A live entry with what its page shows (links prefetched; the thread is
+    logbook.comments.selectors.comments)."""
     return (
         Entry.objects.filter(logbook=logbook, pk=entry_pk, deleted_at__isnull=True)
         .select_related("author", "updated_by", "meeting")
-        .prefetch_related("goals", "knowledge_pages", "comments__author")
+        .prefetch_related("goals", "knowledge_pages")
         .first()
     )
 

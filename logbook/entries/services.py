@@ -1,5 +1,5 @@
 """Writes on logbook entries: entries with versions and conflicts, drafts, deletion
-and undo, comments, and the purge of expired deletions."""
+and undo, and the purge of expired deletions (comments: logbook/comments/)."""
 
 from datetime import timedelta
 
@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from logbook.entries import notifications, selectors
+from logbook.entries import selectors
 from logbook.entries.schema import (
     EMPTY,
     KIND_FIELDS,
@@ -18,7 +18,7 @@ from logbook.entries.schema import (
     snapshot,
 )
 from logbook.entries.selectors import UNDO_DAYS
-from logbook.models import Entry, EntryComment, EntryDraft, EntryVersion, Logbook
+from logbook.models import Entry, EntryDraft, EntryVersion, Logbook
 
 # Nullable links without blank=True: set by the services, never by a form.
 _NO_BLANK_FKS = ["author", "updated_by", "deleted_by"]
@@ -226,15 +226,3 @@ def draft_save(
 
 def draft_discard(*, logbook: Logbook, entry: Entry | None, user) -> None:
     _drop_draft(logbook=logbook, entry=entry, user=user)
-
-
-# --- comments --------------------------------------------------------------------------
-
-
-@transaction.atomic
-def comment_add(*, entry: Entry, by, text: str) -> EntryComment:
-    comment = EntryComment(entry=entry, author=by, text=(text or "").strip())
-    comment.full_clean(exclude=["author"])
-    comment.save()
-    notifications.comment_added(comment=comment)
-    return comment

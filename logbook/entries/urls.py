@@ -11,7 +11,6 @@ urlpatterns = [
     path("<int:pk>/entries/<int:entry_pk>/edit/", views.entry_edit, name="entry_edit"),
     path("<int:pk>/entries/<int:entry_pk>/delete/", views.entry_delete, name="entry_delete"),
     path("<int:pk>/entries/<int:entry_pk>/undelete/", views.entry_undelete, name="entry_undelete"),
-    path("<int:pk>/entries/<int:entry_pk>/comment/", views.entry_comment, name="entry_comment"),
     path("<int:pk>/entries/<int:entry_pk>/history/", views.entry_history, name="entry_history"),
     path(
         "<int:pk>/entries/<int:entry_pk>/history/<int:number>/",

@@ -1,9 +1,10 @@
-"""Entry pages: write and edit (with autosaved drafts and conflicts), read and
-comment, the history of versions, deletion and undo.
+"""Entry pages: write and edit (with autosaved drafts and conflicts), read (with
+the entry's thread of comments, logbook/comments/), the history of versions,
+deletion and undo.
 
 Every view finds the logbook with `logbook_or_404` (404 for anyone without
-access). Reads and comments by people outside the company go to the access
-log; writing is only for the company's own people, whom the log skips.
+access). Reads by people outside the company go to the access log; writing is
+only for the company's own people, whom the log skips.
 """
 
 from django.contrib import messages
@@ -23,6 +24,7 @@ from bifrost.core.submit import submit
 from knowledge.rendering import render_markdown
 from logbook.access.rules import logbook_or_404
 from logbook.access.services import log_access
+from logbook.comments.threads import entry_thread
 from logbook.entries import forms, privacy, selectors, services
 from logbook.entries.rules import deleted_entry_or_404, entry_or_404, version_or_404
 from logbook.logbooks.views import page_context
@@ -157,7 +159,8 @@ def _conflict(request, logbook, current: Entry):
     )
 
 
-def _entry_page(request, logbook, entry, comment_form, status=200):
+def entry_page(request, logbook, entry, *, thread=None, status=200):
+    """The entry's page with its thread (`thread`: one with a bound form's errors)."""
     return render(
         request,
         "logbook/entries/entry_detail.html",
@@ -166,7 +169,7 @@ def _entry_page(request, logbook, entry, comment_form, status=200):
             logbook,
             entry=entry,
             body_html=render_markdown(entry.body),
-            comment_form=comment_form,
+            thread=thread or entry_thread(request, logbook, entry),
         ),
         status=status,
     )
@@ -177,33 +180,7 @@ def entry_detail(request, pk: int, entry_pk: int):
     logbook = logbook_or_404(request.user, pk)
     entry = entry_or_404(logbook, entry_pk)
     log_access(request, logbook, Action.READ, "entry", entry.pk)
-    can_comment = request.user.has_perm("logbook.comment_entry", logbook)
-    return _entry_page(request, logbook, entry, forms.CommentForm() if can_comment else None)
-
-
-@login_required
-@require_POST
-def entry_comment(request, pk: int, entry_pk: int):
-    logbook = logbook_or_404(request.user, pk, "logbook.comment_entry")
-    entry = entry_or_404(logbook, entry_pk)
-    form = forms.CommentForm(request.POST)
-
-    def add(data):
-        comment = services.comment_add(entry=entry, by=request.user, text=data["text"])
-        log_access(request, logbook, Action.COMMENT, "entry", entry.pk)
-        return comment
-
-    response = submit(
-        request,
-        form,
-        add,
-        success=_("Your comment was added."),
-        redirect_to=reverse("logbook:entry_detail", args=[logbook.pk, entry.pk]),
-    )
-    if response is not None:
-        return response
-    log_access(request, logbook, Action.READ, "entry", entry.pk)
-    return _entry_page(request, logbook, entry, form, status=400)
+    return entry_page(request, logbook, entry)
 
 
 def _draft_entry(logbook, form: forms.DraftForm) -> Entry | None:

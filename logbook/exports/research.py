@@ -106,7 +106,9 @@ def dataset(programme: Programme) -> tuple[list[Logbook], list[list[str]]]:
             "knowledge_pages",
             Prefetch(
                 "comments",
-                queryset=EntryComment.objects.only("entry_id", "author_id", "text", "created_at"),
+                queryset=EntryComment.objects.live().only(
+                    "entry_id", "author_id", "text", "created_at"
+                ),
             ),
         )
     )

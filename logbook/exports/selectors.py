@@ -37,7 +37,7 @@ def entries(
         .prefetch_related(
             "goals",
             "knowledge_pages",
-            Prefetch("comments", queryset=EntryComment.objects.select_related("author")),
+            Prefetch("comments", queryset=EntryComment.objects.live().select_related("author")),
         )
         .order_by("entry_date", "pk")
     )
@@ -90,7 +90,8 @@ def export_version(
         ],
         "comments": [
             [pk, entry_id, text]
-            for pk, entry_id, text in EntryComment.objects.filter(entry__in=entry_qs)
+            for pk, entry_id, text in EntryComment.objects.live()
+            .filter(entry__in=entry_qs)
             .order_by("pk")
             .values_list("pk", "entry_id", "text")
         ],

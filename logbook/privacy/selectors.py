@@ -5,7 +5,8 @@ their own writing), comments, drafts, the versions they saved, readiness checks 
 critical situations they recorded, and the consent choices they last changed. Only
 from the logbooks they can still read (`readable`, from logbook/privacy/rules.py);
 for the others the download says how many, not what. Nothing another person wrote
-is included (a comment is listed with its entry's id, not the entry).
+is included (a comment or reply is listed with its entry's id and the id of the
+comment it answers, not their text). A comment the person deleted is gone.
 """
 
 from typing import Any
@@ -64,7 +65,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
 def personal_data(user, *, readable: QuerySet[Logbook]) -> dict[str, Any]:
     entries, hidden_entries = _split(Entry.objects.filter(author=user), readable, "logbook")
     comments, hidden_comments = _split(
-        EntryComment.objects.filter(author=user), readable, "entry__logbook"
+        EntryComment.objects.live().filter(author=user), readable, "entry__logbook"
     )
     drafts, hidden_drafts = _split(EntryDraft.objects.filter(user=user), readable, "logbook")
     versions, hidden_versions = _split(
@@ -88,8 +89,11 @@ def personal_data(user, *, readable: QuerySet[Logbook]) -> dict[str, Any]:
             {
                 "logbook": _logbook_of(c, "entry__logbook"),
                 "entry_id": c.entry_id,
+                "id": c.pk,
+                "in_reply_to": c.parent_id,
                 "text": c.text,
                 "created_at": c.created_at,
+                "edited_at": c.edited_at,
             }
             for c in comments
         ],

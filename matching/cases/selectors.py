@@ -166,7 +166,11 @@ def case_page(case: Case, *, notes: QuerySet[AdvisorNote] | None = None) -> Case
         timeline=timeline,
         phase_page=page,
         attention_points=list(page.field("attention_points", []) if page else []),
-        goals=list(case.goals.all()),
+        goals=list(
+            case.goals.annotate(
+                comment_count=Count("comments", filter=Q(comments__deleted_at__isnull=True))
+            )
+        ),
         meetings=list(case.meetings.select_related("created_by")),
         tasks=tasks,
         next_meeting=upcoming,

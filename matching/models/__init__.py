@@ -14,6 +14,7 @@ from matching.models.cases import (
     CaseMeetingInput,
     CasePhaseChange,
     CaseTask,
+    GoalComment,
 )
 from matching.models.choices import AdvisorRole, Challenge, Competence, MeetingFormat, Phase
 from matching.models.profiles import AdvisorProfile, CompanyProfile
@@ -34,6 +35,7 @@ __all__ = [
     "Case",
     "CasePhaseChange",
     "CaseGoal",
+    "GoalComment",
     "CaseMeeting",
     "CaseTask",
     "CaseMeetingInput",

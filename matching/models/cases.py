@@ -1,4 +1,5 @@
-"""Cases (engagements): phases, goals, meetings, tasks, meeting input, advisor notes."""
+"""Cases (engagements): phases, goals and their comments, meetings, tasks, meeting input,
+advisor notes."""
 
 from django.conf import settings
 from django.db import models
@@ -7,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bifrost.accounts.models import Organisation
+from bifrost.core.threads.models import ThreadComment
 from matching.models.choices import Phase
 from matching.models.runs import MatchPair
 from programme.models import Meeting, Programme
@@ -111,6 +113,22 @@ class CaseGoal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class GoalComment(ThreadComment):
+    """A comment on a development goal, or a reply to one (`bifrost.core.threads`):
+    by the company's people or the case's advisor; facilitators read them."""
+
+    thread_field = "goal"
+
+    goal = models.ForeignKey(CaseGoal, on_delete=models.CASCADE, related_name="comments")
+
+    class Meta(ThreadComment.Meta):
+        verbose_name = _("comment on a development goal")
+        verbose_name_plural = _("comments on development goals")
+
+    def __str__(self) -> str:
+        return f"comment {self.pk} on goal {self.goal_id}"
 
 
 class CaseMeeting(models.Model):

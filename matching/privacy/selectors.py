@@ -1,9 +1,11 @@
-"""The matching section of a person's data download (six queries), and why an
+"""The matching section of a person's data download (seven queries), and why an
 advisor's account cannot be deleted yet.
 
-What the person wrote on a case (goals, tasks, company meetings) is shown for the
-cases they can still open (`visible`, from matching/privacy/rules.py) and only
-counted for the others. Their own advisor notes are always theirs to read.
+What the person wrote on a case (goals, comments on goals, tasks, company
+meetings) is shown for the cases they can still open (`visible`, from
+matching/privacy/rules.py) and only counted for the others. Their own advisor
+notes are always theirs to read. A comment is listed with its goal's id and the id
+of the comment it answers, never another person's text; deleted ones are gone.
 """
 
 from typing import Any
@@ -11,17 +13,25 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import ngettext
 
-from matching.models import AdvisorNote, AdvisorProfile, Case, CaseGoal, CaseMeeting, CaseTask
+from matching.models import (
+    AdvisorNote,
+    AdvisorProfile,
+    Case,
+    CaseGoal,
+    CaseMeeting,
+    CaseTask,
+    GoalComment,
+)
 
 
 def _case(case: Case) -> dict[str, Any]:
     return {"id": case.pk, "company": case.company.name, "programme": case.programme.name}
 
 
-def _on_visible(queryset: QuerySet, visible: QuerySet[Case]) -> QuerySet:
+def _on_visible(queryset: QuerySet, visible: QuerySet[Case], path: str = "case") -> QuerySet:
     return queryset.annotate(
-        case_visible=Exists(visible.filter(pk=OuterRef("case_id")))
-    ).select_related("case__company", "case__programme")
+        case_visible=Exists(visible.filter(pk=OuterRef(f"{path}_id")))
+    ).select_related(f"{path}__company", f"{path}__programme")
 
 
 def _advising(user) -> dict[str, Any]:
@@ -74,6 +84,11 @@ def personal_data(user, *, visible: QuerySet[Case]) -> dict[str, Any]:
     meetings = list(
         _on_visible(CaseMeeting.objects.filter(created_by=user), visible).order_by("pk")
     )
+    comments = list(
+        _on_visible(GoalComment.objects.live().filter(author=user), visible, "goal__case").order_by(
+            "pk"
+        )
+    )
     return {
         **_advising(user),
         "goals_created": [
@@ -109,11 +124,25 @@ def personal_data(user, *, visible: QuerySet[Case]) -> dict[str, Any]:
             for m in meetings
             if m.case_visible
         ],
+        "goal_comments": [
+            {
+                "case": _case(c.goal.case),
+                "goal_id": c.goal_id,
+                "id": c.pk,
+                "in_reply_to": c.parent_id,
+                "text": c.text,
+                "created_at": c.created_at,
+                "edited_at": c.edited_at,
+            }
+            for c in comments
+            if c.case_visible
+        ],
         # On cases the person can no longer open: how many, not what.
         "not_shown_on_cases_you_can_no_longer_open": {
             "goals_created": sum(not g.case_visible for g in goals),
             "tasks": sum(not t.case_visible for t in tasks),
             "company_meetings_recorded": sum(not m.case_visible for m in meetings),
+            "goal_comments": sum(not c.case_visible for c in comments),
         },
     }
 

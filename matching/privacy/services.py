@@ -3,8 +3,9 @@
 Deleted, because they are only the advisor's: their profiles, their own notes,
 and the pair rules and proposed pairs about them (a confirmed pair has a case,
 which refuses the deletion first). Kept and pseudonymised, because they belong
-to a company or the programme: goals, tasks, company meetings, meeting input and
-phase changes on cases, company profiles, weights and match runs. A run's
+to a company or the programme: goals and the comments on them, tasks, company
+meetings, meeting input and phase changes on cases, company profiles, weights
+and match runs ("Former user"). A run's
 snapshot names each advisor: that name becomes the pseudonym and the advisor is
 no longer offered in a draft run.
 """
@@ -20,6 +21,7 @@ from matching.models import (
     CasePhaseChange,
     CaseTask,
     CompanyProfile,
+    GoalComment,
     MatchPair,
     MatchRun,
     MatchWeights,
@@ -40,6 +42,7 @@ SHARED = [
     (CasePhaseChange, "changed_by"),
     (CaseGoal, "created_by"),
     (CaseGoal, "updated_by"),
+    (GoalComment, "author"),
     (CaseMeeting, "created_by"),
     (CaseTask, "owner"),
     (CaseTask, "created_by"),

@@ -1,5 +1,6 @@
 """No notification carries what someone wrote: every registered kind is caused here
-with a planted sentence in the entry, the comment, the goal, the task, the minutes,
+with a planted sentence in the entry, the comments and replies (on the entry and on
+the goal), the goal, the task, the minutes,
 the advisor's note and the company's profile around it, and neither the titles nor
 the e-mails (immediate and digest) contain it.
 
@@ -12,12 +13,13 @@ from django.utils import timezone
 from bifrost.core.models import Notification, NotificationPreference, OutboxEmail
 from bifrost.core.notifications import kinds
 from bifrost.core.notifications import services as notifications
-from logbook.entries import services as entries
+from logbook.comments import services as comments
 from logbook.exports import pdf
 from logbook.logbooks import services as logbooks
 from logbook.models import LogbookExport
 from matching.cases import notifications as case_notifications
 from matching.cases import services as cases
+from matching.goal_comments import services as goal_comments
 from matching.models import CompanyProfile
 from programme.exercises.evaluation import services as evaluation
 from programme.exercises.prejudice_game import services as prejudice_game
@@ -36,8 +38,11 @@ def _everything_happens(*, programme, logbook, entry, case, owner, monkeypatch):
         programme=programme, company=logbook.company, defaults={"needs": SECRET}
     )
     cases.note_create(case=case, author=advisor, text=SECRET)
-    entries.comment_add(entry=entry, by=advisor, text=SECRET)
-    cases.goal_create(case=case, by=advisor, title=SECRET, description=SECRET)
+    comment = comments.comment_add(entry=entry, by=advisor, text=SECRET)
+    comments.comment_add(entry=entry, by=owner, text=SECRET, parent=comment)
+    goal = cases.goal_create(case=case, by=advisor, title=SECRET, description=SECRET)
+    goal_comment = goal_comments.goal_comment_add(goal=goal, by=owner, text=SECRET)
+    goal_comments.goal_comment_add(goal=goal, by=advisor, text=SECRET, parent=goal_comment)
     task = cases.task_create(
         case=case, by=advisor, title=SECRET, owner=owner, due_on=timezone.localdate()
     )

@@ -261,6 +261,17 @@ MATRIX: dict[str, Row] = {
     "matching:case_task_edit": page(CASE_PARTIES),
     "matching:case_task_done": post_only(CASE_PARTIES, 302),
     "matching:case_input_save": post_only(CASE_PARTIES, 200),
+    # A goal's page and thread (matching/goal_comments): read as the case page, written
+    # by the case's parties (an empty comment is a 400); a comment is edited and
+    # deleted by its author only (the owner's comment, the advisor's "@reply"), so the
+    # other party gets 404 on it. GET of edit / delete: the form / the confirmation.
+    "matching:case_goal_detail": page(CASE_VIEWERS),
+    "matching:case_goal_comment": post_only(CASE_PARTIES, 400),
+    "matching:case_goal_comment_reply": post_only(CASE_PARTIES, 400),
+    "matching:case_goal_comment_edit": page(COMPANY_A),
+    "matching:case_goal_comment_edit@reply": page((ADVISOR_A,)),
+    "matching:case_goal_comment_delete": page(COMPANY_A),
+    "matching:case_goal_comment_delete@reply": page((ADVISOR_A,)),
     "matching:case_note_add": post_only((ADVISOR_A,), 200),
     "matching:case_note_edit": page((ADVISOR_A,)),
     "matching:case_note_delete": page((ADVISOR_A,)),  # GET: the confirmation
@@ -282,8 +293,16 @@ MATRIX: dict[str, Row] = {
     "logbook:export_download": page(LOGBOOK_READERS),
     "logbook:export_csv": page(LOGBOOK_READERS),
     "logbook:export_json": page(LOGBOOK_READERS),
-    # Only the consented advisor comments (comment_entry); an empty comment is a 400.
-    "logbook:entry_comment": post_only((ADVISOR_A,), 400),
+    # An entry's thread (logbook/comments): the company and its consented advisor
+    # comment and reply (comment_entry; researchers only read); an empty one is a 400.
+    # A comment is edited and deleted by its author only (the advisor's comment, the
+    # owner's "@reply"): the other side gets 404 on it. GET: the form / confirmation.
+    "logbook:entry_comment": post_only((OWNER_A, ADVISOR_A), 400),
+    "logbook:entry_comment_reply": post_only((OWNER_A, ADVISOR_A), 400),
+    "logbook:entry_comment_edit": page((ADVISOR_A,)),
+    "logbook:entry_comment_edit@reply": page(COMPANY_A),
+    "logbook:entry_comment_delete": page((ADVISOR_A,)),
+    "logbook:entry_comment_delete@reply": page(COMPANY_A),
     # --- The logbook: writing, consent, the access log (the company only) ------------
     "logbook:entry_create": page(COMPANY_A),
     "logbook:entry_edit": page(COMPANY_A),

@@ -117,6 +117,27 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
         f"matching:{name}": {"pk": "case", "goal_pk": "goal"}
         for name in ("case_goal_edit", "case_goal_status", "case_goal_move")
     },
+    **{
+        f"matching:{name}": {"pk": "case", "goal_pk": "goal"}
+        for name in ("case_goal_detail", "case_goal_comment")
+    },
+    # The goal's thread: the owner's comment; "@reply" the advisor's reply to it.
+    **{
+        f"matching:case_goal_comment_{action}": {
+            "pk": "case",
+            "goal_pk": "goal",
+            "comment_pk": "goal_comment",
+        }
+        for action in ("reply", "edit", "delete")
+    },
+    **{
+        f"matching:case_goal_comment_{action}@reply": {
+            "pk": "case",
+            "goal_pk": "goal",
+            "comment_pk": "goal_reply",
+        }
+        for action in ("edit", "delete")
+    },
     "matching:case_meeting_edit": {"pk": "case", "meeting_pk": "case_meeting"},
     "matching:case_task_edit": {"pk": "case", "task_pk": "task"},
     "matching:case_task_done": {"pk": "case", "task_pk": "task"},
@@ -145,6 +166,23 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
     **{
         f"logbook:{name}": {"pk": "logbook", "entry_pk": "entry"}
         for name in ("entry_detail", "entry_edit", "entry_delete", "entry_comment", "entry_history")
+    },
+    # The entry's thread: the advisor's comment; "@reply" the owner's reply to it.
+    **{
+        f"logbook:entry_comment_{action}": {
+            "pk": "logbook",
+            "entry_pk": "entry",
+            "comment_pk": "entry_comment",
+        }
+        for action in ("reply", "edit", "delete")
+    },
+    **{
+        f"logbook:entry_comment_{action}@reply": {
+            "pk": "logbook",
+            "entry_pk": "entry",
+            "comment_pk": "entry_reply",
+        }
+        for action in ("edit", "delete")
     },
     "logbook:entry_undelete": {"pk": "logbook", "entry_pk": "deleted_entry"},
     "logbook:entry_version": {"pk": "logbook", "entry_pk": "entry", "number": "old_version"},

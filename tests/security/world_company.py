@@ -25,6 +25,7 @@ from matching.models import (
     CaseMeetingInput,
     CasePhaseChange,
     CaseTask,
+    GoalComment,
     Phase,
 )
 from programme.models import (
@@ -112,10 +113,22 @@ def _case(programme: Programme, meetings: dict, people: dict, side: str) -> dict
         AdvisorNote.objects.create(
             case=case, author=advisor, text=f"Kun til mig: {MARK['a_private_note']}"
         )
+    # The goal's thread: the owner's comment and the advisor's reply.
+    goal_comment = GoalComment.objects.create(
+        goal=goal,
+        author=owner,
+        text=f"Hvordan måler vi det? {MARK['a_case'] if side == 'a' else ''}".strip(),
+    )
+    goal_reply = GoalComment.objects.create(
+        goal=goal, author=advisor, text="Vi tæller fraværsdage.", parent=goal_comment
+    )
+    _editable_through_the_run(GoalComment, goal_comment, goal_reply)
     people[f"goal_{side}"] = goal
     return {
         "case": case.pk,
         "goal": goal.pk,
+        "goal_comment": goal_comment.pk,
+        "goal_reply": goal_reply.pk,
         "case_meeting": case_meeting.pk,
         "task": task.pk,
         "shared_note": shared.pk,
@@ -177,9 +190,12 @@ def _logbook(
         created_by=owner,
     )
     export = _logbook_export(logbook, owner, side)
+    comment = EntryComment.objects.get(entry=entry, parent=None)
     return {
         "logbook": logbook.pk,
         "entry": entry.pk,
+        "entry_comment": comment.pk,
+        "entry_reply": EntryComment.objects.get(parent=comment).pk,
         "old_version": 1,
         "initiative": initiative.pk,
         "deleted_entry": deleted.pk,
@@ -202,7 +218,7 @@ _READINESS_KEYS = (
 
 def _entry_with_history(logbook, meetings: dict, people: dict, side: str, secret: str) -> Entry:
     """A problem-focus entry at version 2 (both versions kept), linked to the case's
-    goal, with the advisor's comment and the owner's unsaved drafts."""
+    goal, with the advisor's comment, the owner's reply and the owner's unsaved drafts."""
     owner, advisor = people[f"owner_{side}"], people[f"advisor_{side}"]
     entry = EntryFactory(
         logbook=logbook,
@@ -234,7 +250,11 @@ def _entry_with_history(logbook, meetings: dict, people: dict, side: str, secret
                 "knowledge_pages": [],
             },
         )
-    EntryComment.objects.create(entry=entry, author=advisor, text=f"Godt set. {secret}")
+    comment = EntryComment.objects.create(entry=entry, author=advisor, text=f"Godt set. {secret}")
+    reply = EntryComment.objects.create(
+        entry=entry, author=owner, text=f"Tak, vi prøver det. {secret}", parent=comment
+    )
+    _editable_through_the_run(EntryComment, comment, reply)
     draft = MARK["a_draft"] if side == "a" else ""
     for draft_of in (entry, None):
         EntryDraft.objects.create(
@@ -245,6 +265,14 @@ def _entry_with_history(logbook, meetings: dict, people: dict, side: str, secret
             base_version=entry.version if draft_of else None,
         )
     return entry
+
+
+def _editable_through_the_run(model, *comments) -> None:
+    """A comment's edit page answers only in the 15 minutes after posting: the world's
+    are dated a few hours ahead, so a slow run still finds them editable."""
+    model.objects.filter(pk__in=[c.pk for c in comments]).update(
+        created_at=timezone.now() + timedelta(hours=3)
+    )
 
 
 def _logbook_export(logbook, owner: User, side: str) -> LogbookExport:

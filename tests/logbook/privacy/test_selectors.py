@@ -2,6 +2,7 @@
 they can still read; for the others a count."""
 
 import pytest
+from django.utils import timezone
 
 from bifrost.accounts.models import Membership
 from bifrost.core import personal_data
@@ -56,3 +57,14 @@ def test_reading_as_a_researcher_does_not_count(researcher, entry, logbook):
     section = _logbook_section(researcher)
     assert section["comments"] == []
     assert section["not_shown_in_logbooks_you_can_no_longer_read"]["comments"] == 1
+
+
+def test_replies_say_what_they_answer_and_deleted_comments_are_gone(
+    consented_advisor, entry, owner
+):
+    theirs = EntryComment.objects.create(entry=entry, author=consented_advisor, text="THEIRS")
+    EntryComment.objects.create(entry=entry, author=owner, text="My reply", parent=theirs)
+    EntryComment.objects.create(entry=entry, author=owner, text="Gone", deleted_at=timezone.now())
+    comments = _logbook_section(owner)["comments"]
+    assert [(c["text"], c["in_reply_to"]) for c in comments] == [("My reply", theirs.pk)]
+    assert "THEIRS" not in str(comments)

@@ -3,6 +3,7 @@
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.urls import reverse
 
 from bifrost.accounts.privacy.services import account_delete
 from logbook.exports import downloads
@@ -42,3 +43,13 @@ def test_the_csv_and_json_exports_sign_former_user(owner, entry, logbook, englis
     assert record["author"] == "Former user"
     assert record["comments"][0]["author"] == "Former user"
     assert "Former user" in downloads.logbook_csv(logbook).decode()
+
+
+def test_a_thread_stays_readable_signed_former_user(client, owner, entry, logbook, case, english):
+    comment = EntryComment.objects.create(entry=entry, author=owner, text="Our question")
+    EntryComment.objects.create(entry=entry, author=case.advisor, text="An answer", parent=comment)
+    account_delete(user=owner)
+    client.force_login(case.advisor)
+    page = client.get(reverse("logbook:entry_detail", args=[logbook.pk, entry.pk])).text
+    assert "Our question" in page and "An answer" in page
+    assert "Former user" in page and "in reply to Former user" in page

@@ -1,10 +1,11 @@
 """The matching section of a person's download."""
 
 import pytest
+from django.utils import timezone
 
 from bifrost.accounts.models import Membership
 from bifrost.core import personal_data
-from matching.models import AdvisorNote, CaseGoal
+from matching.models import AdvisorNote, CaseGoal, GoalComment
 from tests import factories
 from tests.matching.factories import CaseFactory
 
@@ -41,3 +42,19 @@ def test_goals_on_a_case_the_person_can_no_longer_open_are_counted(case, owner):
     section = _matching(owner)
     assert section["goals_created"] == []
     assert section["not_shown_on_cases_you_can_no_longer_open"]["goals_created"] == 1
+
+
+def test_goal_comments_are_in_the_download_without_anyone_elses_text(case, owner):
+    goal = CaseGoal.objects.create(case=case, title="Goal", created_by=owner)
+    mine = GoalComment.objects.create(goal=goal, author=owner, text="My comment")
+    GoalComment.objects.create(goal=goal, author=case.advisor, text="ADVISOR TEXT", parent=mine)
+    GoalComment.objects.create(goal=goal, author=None, text="", deleted_at=timezone.now())
+    section = _matching(owner)
+    assert [(c["goal_id"], c["text"]) for c in section["goal_comments"]] == [
+        (goal.pk, "My comment")
+    ]
+    assert "ADVISOR TEXT" not in str(section)
+    Membership.objects.filter(user=owner).delete()
+    section = _matching(owner)
+    assert section["goal_comments"] == []
+    assert section["not_shown_on_cases_you_can_no_longer_open"]["goal_comments"] == 1
