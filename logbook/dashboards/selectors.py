@@ -68,14 +68,14 @@ def comments_by_outsiders_since(
     logbooks: QuerySet[Logbook], *, since: datetime.datetime, limit: int = 20
 ) -> list[EntryComment]:
     """Comments on live entries of `logbooks` written after `since` by someone who is
-    not a member of the company (its advisor, a researcher), newest first. One query."""
+    not a member of the company (its advisor, a researcher), newest first; a deleted
+    comment is no news. One query."""
     company_member = Membership.objects.filter(
         user_id=OuterRef("author_id"), organisation_id=OuterRef("entry__logbook__company_id")
     )
     return list(
-        EntryComment.objects.filter(
-            entry__logbook__in=logbooks, entry__deleted_at__isnull=True, created_at__gt=since
-        )
+        EntryComment.objects.live()
+        .filter(entry__logbook__in=logbooks, entry__deleted_at__isnull=True, created_at__gt=since)
         .exclude(Exists(company_member))
         .select_related("author", "entry__logbook")
         .order_by("-created_at", "-pk")[:limit]

@@ -48,6 +48,10 @@ def test_comments_by_outsiders_only(logbook, owner, enrolled_advisor):
     theirs = EntryComment.objects.create(entry=entry, author=enrolled_advisor, text="a")
     EntryComment.objects.create(entry=entry, author=colleague, text="b")
     EntryComment.objects.create(entry=gone, author=enrolled_advisor, text="c")
+    # A comment its author deleted (a placeholder in the thread) is no news either.
+    EntryComment.objects.create(
+        entry=entry, author=enrolled_advisor, text="", deleted_at=timezone.now()
+    )
     found = selectors.comments_by_outsiders_since(Logbook.objects.all(), since=since)
     assert found == [theirs]
     assert selectors.comments_by_outsiders_since(Logbook.objects.all(), since=timezone.now()) == []
