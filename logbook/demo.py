@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from bifrost.accounts.models import AccessLogEntry, Organisation, Role, User
+from bifrost.core.notifications.demo import notifications_date
 from knowledge.models import Page
+from logbook.comments import notifications as comment_notifications
 from logbook.entries.schema import snapshot
 from logbook.models import (
     ChangeLogic,
@@ -431,6 +434,11 @@ COMMENTS = [
     "Overvej at inddrage arbejdsmiljørepræsentanten i næste skridt.",
     "Det er et fint tegn, at I selv tager initiativet her.",
 ]
+# The company answers its advisor's latest comment (so her bell has news too).
+REPLIES = [
+    "Tak, det tager vi med. Vi har allerede talt med to af kollegerne om det.",
+    "Godt spørgsmål. Vi skriver lidt mere om det inden mødet.",
+]
 # The last readiness check about a month ago: the next is suggested around today.
 LAST_READINESS_DAYS_AGO = 30
 READINESS_NOTES = [
@@ -636,6 +644,8 @@ def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages, c
             )
             at = _at(calendar.past(entry.entry_date + datetime.timedelta(days=3)))
             EntryComment.objects.filter(pk=comment.pk).update(created_at=at)
+            comment_notifications.comment_added(comment=comment)
+            notifications_date(cause=f"comment:{comment.pk}", at=at)
             # She opened the logbook to comment: the access log has her read (which
             # her dashboard counts the entries she has not seen from).
             AccessLogEntry.objects.create(
@@ -648,7 +658,21 @@ def _fill(company: Company, logbook: Logbook, owner, advisor, meetings, pages, c
                 object_id=logbook.pk,
                 created_at=at - datetime.timedelta(minutes=10),
             )
+        if commented:
+            _reply(comment, owner, REPLIES[n % len(REPLIES)], at)
     _readiness_and_situations(company, logbook, owner, calendar)
+
+
+def _reply(comment: EntryComment, owner, text: str, commented_at: datetime.datetime) -> None:
+    """The owner's answer the day after the comment (or an hour ago if that is later)."""
+    reply = EntryComment.objects.create(
+        entry=comment.entry, author=owner, text=text, parent=comment
+    )
+    now = timezone.now()
+    at = min(commented_at + datetime.timedelta(days=1), now - datetime.timedelta(hours=1))
+    EntryComment.objects.filter(pk=reply.pk).update(created_at=at)
+    comment_notifications.comment_added(comment=reply)
+    notifications_date(cause=f"comment:{reply.pk}", at=at)
 
 
 def _readiness_days(calendar: DemoCalendar, count: int) -> list[datetime.date]:

@@ -10,7 +10,9 @@ Safe to run again: cases that already have goals are left alone.
 
 import datetime
 
-from matching.cases import services
+from bifrost.core.notifications.demo import notifications_date
+from matching.cases import notifications, services
+from matching.cases.selectors import company_owners
 from matching.models import Case, CaseGoal, CaseTask, Phase
 from programme.demo import DEMO_NAME
 from programme.demo_calendar import NEXT_MEETING, DemoCalendar, demo_calendar
@@ -288,6 +290,13 @@ def _fill(case: Case, index: int, meetings: dict, calendar: DemoCalendar) -> Non
         for title, description, status in GOALS[index]
     ]
     goals_changed = _goals_dated(goals, advisor, calendar, index)
+    # Both sides were told of the match at meeting 2 and of each goal as it came.
+    notifications.match_confirmed(case=case, owners=company_owners(case.company_id))
+    notifications_date(
+        cause=f"match:{case.pk}", at=calendar.at(calendar.meeting_day(2), datetime.time(16, 0))
+    )
+    for goal in CaseGoal.objects.filter(case=case):
+        notifications_date(cause=f"goal-added:{goal.pk}", at=goal.created_at)
     held = []
     for when, participants, summary, next_steps in MEETINGS[index]:
         held.append(calendar.after_meeting(*when))
@@ -308,6 +317,12 @@ def _fill(case: Case, index: int, meetings: dict, calendar: DemoCalendar) -> Non
             title=title,
             owner=owner if who == "company" else advisor,
             due_on=due_on,
+        )
+        # Tasks are agreed two weeks before they are due (or, when due soon, yesterday).
+        agreed = min(due_on - datetime.timedelta(days=14), calendar.days_from_today(-1))
+        notifications_date(
+            cause=f"task-assigned:{task.pk}:{task.owner_id}",
+            at=calendar.at(agreed, datetime.time(11, 30)),
         )
         if is_done:
             done.append(due_on)

@@ -8,10 +8,12 @@ a few days ahead with its preparation open and its reminders planned, 5 and 6 la
 import datetime
 
 from bifrost.accounts.models import Membership, Organisation, User
+from bifrost.core.notifications.demo import notifications_date
 from programme.demo_calendar import NEXT_MEETING, DemoCalendar, demo_calendar
 from programme.exercises.dilemmas import services as dilemma_services
 from programme.exercises.prejudice_game import services as prejudice_game_services
 from programme.exercises.recommendations import services as recommendation_services
+from programme.meetings import notifications as meeting_notifications
 from programme.meetings import services as meeting_services
 from programme.meetings.selectors import meeting_participants
 from programme.models import (
@@ -92,11 +94,19 @@ def load(stdout=None, today: datetime.date | None = None) -> None:
         elif meeting.number == NEXT_MEETING:
             _preparing(meeting, companies, calendar)
     _exercises(programme, calendar)
+    _minutes_news(programme)
     # The reminders of the coming meetings, as saving a meeting in the app plans them.
     for meeting in programme.meetings.filter(number__gte=NEXT_MEETING):
         reminder_services.reminders_plan_for_meeting(meeting_id=meeting.pk)
     if stdout is not None:
         stdout.write(f"Created the demo programme “{DEMO_NAME}”.")
+
+
+def _minutes_news(programme) -> None:
+    """The participants were told when each held meeting's minutes came out."""
+    for meeting in programme.meetings.filter(minutes_published_at__isnull=False):
+        meeting_notifications.minutes_published(meeting=meeting)
+        notifications_date(cause=f"minutes:{meeting.pk}", at=meeting.minutes_published_at)
 
 
 def _date_meeting(meeting, calendar: DemoCalendar) -> None:
@@ -213,9 +223,9 @@ def _exercises(programme, calendar: DemoCalendar) -> None:
 def _assumptions_discussed(meeting) -> None:
     """Meeting 1 is held: the board was revealed there and most assumptions discussed."""
     prejudice_game_services.assumptions_reveal(meeting=meeting, revealed=True)
-    ExerciseState.objects.filter(meeting=meeting).update(
-        assumptions_revealed_at=meeting.starts_at + datetime.timedelta(hours=2)
-    )
+    revealed_at = meeting.starts_at + datetime.timedelta(hours=2)
+    ExerciseState.objects.filter(meeting=meeting).update(assumptions_revealed_at=revealed_at)
+    notifications_date(cause=f"board-revealed:{meeting.pk}", at=revealed_at)
     statuses = [Assumption.Status.CHANGED, Assumption.Status.CONFIRMED]
     for index, assumption in enumerate(meeting.assumptions.order_by("pk")[:4]):
         prejudice_game_services.assumption_review(
