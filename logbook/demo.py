@@ -19,6 +19,7 @@ from django.db import transaction
 
 from bifrost.accounts.models import Organisation, User
 from knowledge.models import Page
+from logbook import demo_case_pages
 from logbook.entries.schema import snapshot
 from logbook.models import (
     ChangeLogic,
@@ -705,3 +706,6 @@ def load(stdout=None, today: datetime.date | None = None) -> None:
         created += 1
     if stdout is not None and created:
         stdout.write(f"Created {created} demo logbooks.")
+    cases = demo_case_pages.load(programme=programme, calendar=calendar)
+    if stdout is not None and cases:
+        stdout.write(f"Drafted {cases} demo case pages for the knowledge site.")

@@ -27,7 +27,10 @@ class Drafted:
 
 def free_slug(title: str, *, fallback: str) -> str:
     """An unused address made from `title`: "-2", "-3" … added when it is taken."""
-    base = ascii_slug(title)[:SLUG_LENGTH].strip("-") or fallback
+    base = ascii_slug(title)
+    if len(base) > SLUG_LENGTH:  # cut at a word, not inside one
+        base = base[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    base = base.strip("-") or fallback
     taken = set(Page.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
