@@ -1,7 +1,7 @@
 """Reads of the recommendations section: its intro, the filter choices and the
 filtered list (a fixed number of queries whatever the number of pages)."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from knowledge.models import Kind, Page, Section
 
@@ -29,8 +29,9 @@ def three_phases() -> QuerySet[Page]:
 def practice_pages(
     *, principle: Page | None = None, phase: Page | None = None, kind: str = ""
 ) -> QuerySet[Page]:
-    """The section's published recommendations, principles and tools, each with its
-    provenance and the principles and phases it relates to, optionally filtered."""
+    """The section's published recommendations, then principles, then tools (each in
+    its order), with their provenance and the principles and phases they relate to,
+    optionally filtered."""
     pages = (
         Page.objects.published()
         .filter(section=SECTION, kind__in=LISTED_KINDS)
@@ -48,7 +49,13 @@ def practice_pages(
                 to_attr="published_anchors",
             )
         )
-        .order_by("order", "title", "pk")
+        .annotate(
+            kind_rank=Case(
+                *(When(kind=kind, then=Value(rank)) for rank, kind in enumerate(LISTED_KINDS)),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("kind_rank", "order", "title", "pk")
     )
     if kind:
         pages = pages.filter(kind=kind)
