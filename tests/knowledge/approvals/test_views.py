@@ -155,3 +155,33 @@ def test_the_public_case_page_says_how_it_came_about_without_names(
     assert "BIFROST 2027" in html
     for name in ("Dagbladet Nordlys", "Hanne", "Rikke", "Freja", "Jens"):
         assert name not in html
+
+
+def _many_approvals(n: int, company, advisor, drafter) -> None:
+    from knowledge.models import CaseApproval, Page
+
+    start = Page.objects.count()
+    pages = Page.objects.bulk_create(
+        Page(section="cases", kind="case", slug=f"bulk-case-{start + i}", title=f"Case {i}")
+        for i in range(n)
+    )
+    CaseApproval.objects.bulk_create(
+        CaseApproval(
+            page=page, company=company, company_label="en avis", advisor=advisor, created_by=drafter
+        )
+        for page in pages
+    )
+
+
+@pytest.mark.parametrize("who", ["case_owner", "case_advisor", "drafter"])
+def test_the_list_queries_do_not_grow(
+    client, request, case_company, case_advisor, drafter, who, django_assert_max_num_queries
+):
+    client.force_login(request.getfixturevalue(who))
+    _many_approvals(10, case_company, case_advisor, drafter)
+    with django_assert_max_num_queries(15) as small:
+        assert client.get(reverse("knowledge:case_approvals")).status_code == 200
+    _many_approvals(190, case_company, case_advisor, drafter)
+    with django_assert_max_num_queries(15) as large:
+        assert client.get(reverse("knowledge:case_approvals")).status_code == 200
+    assert len(small.captured_queries) == len(large.captured_queries)

@@ -3,6 +3,7 @@ POST drafts everything, the page says what was made."""
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import now
 
 from knowledge.models import Provenance
 from programme.exercises.recommendations import services as recommendations
@@ -52,3 +53,26 @@ def test_the_empty_state_says_what_will_appear(client, meeting5, facilitator):
     response = client.post(_url(meeting5), follow=True)
     assert response.status_code == 200
     assert Provenance.objects.count() == 0
+
+
+def _published(meeting, author, n):
+    from programme.models import Endorsement, Recommendation
+
+    recs = Recommendation.objects.bulk_create(
+        Recommendation(meeting=meeting, author=author, text=f"Anbefaling {i}.", published_at=now())
+        for i in range(n)
+    )
+    Endorsement.objects.bulk_create(Endorsement(recommendation=r, user=author) for r in recs)
+
+
+def test_the_page_queries_do_not_grow(
+    client, meeting5, facilitator, owner, django_assert_max_num_queries
+):
+    client.force_login(facilitator)
+    _published(meeting5, owner, 10)
+    with django_assert_max_num_queries(20) as small:
+        assert client.get(_url(meeting5)).status_code == 200
+    _published(meeting5, owner, 190)
+    with django_assert_max_num_queries(20) as large:
+        assert client.get(_url(meeting5)).status_code == 200
+    assert len(small.captured_queries) == len(large.captured_queries)
