@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 # Concepts whose rules.py registers permissions (django-rules discovers only an
 # app-level rules.py).
-RULES = ["knowledge.editor.rules", "knowledge.self_assessment.rules"]
+RULES = ["knowledge.editor.rules", "knowledge.self_assessment.rules", "knowledge.approvals.rules"]
 
 
 class KnowledgeConfig(AppConfig):
@@ -17,6 +17,8 @@ class KnowledgeConfig(AppConfig):
             import_module(module)
 
         from bifrost.core import personal_data
+        from bifrost.core.notifications.kinds import register_kind
+        from knowledge.approvals import notifications
         from knowledge.privacy import selectors as privacy
         from knowledge.privacy import services as erasure
 
@@ -24,9 +26,20 @@ class KnowledgeConfig(AppConfig):
             "knowledge",
             label=_("Knowledge site"),
             description=_(
-                "Your saved answers to the advisor-role self-assessment and the page "
-                "revisions you made as an editor."
+                "Your saved answers to the advisor-role self-assessment, the page "
+                "revisions you made as an editor, and your approvals of and suggestions "
+                "for case pages."
             ),
             collect=privacy.personal_data,
             erase=erasure.erase,
+        )
+        # Case pages (two keys): asked, answered, published or taken down.
+        register_kind(notifications.APPROVAL_REQUESTED, _("A case page waits for your approval"))
+        register_kind(
+            notifications.APPROVAL_ANSWERED,
+            _("A company or an advisor answers about a case page you drafted"),
+        )
+        register_kind(
+            notifications.CASE_PAGE_PUBLISHED,
+            _("A case page you approved is published or taken down"),
         )

@@ -233,6 +233,29 @@ SECTIONS = [
             "genkendes."
         ),
     },
+    {
+        "slug": "anbefalinger",
+        "title": "Anbefalinger fra praksis",
+        "summary": (
+            "Anbefalinger, principper og redskaber, som virksomheder og rådgivere selv har "
+            "formuleret undervejs i et forløb – med oplysning om, hvor de kommer fra."
+        ),
+        "body": (
+            "## Skrevet af dem, der har prøvet det\n\n"
+            "På femte udviklingsmøde samles virksomheder og rådgivere om at skrive "
+            "anbefalinger til rådgivning, der hjælper en lille virksomhed med at fastholde "
+            "medarbejdere. Anbefalingerne tager udgangspunkt i det, de selv har oplevet "
+            "undervejs, og deltagerne bakker op om dem, de er enige i. På det sidste møde "
+            "samler de trådene og bliver enige om principper og redskaber, som andre kan "
+            "tage med sig.\n\n"
+            "Her finder du det, facilitatorerne har redigeret og udgivet. Ved hver side kan "
+            "du se, hvilket forløb og hvilket møde den stammer fra, og hvor mange "
+            "virksomheder og rådgivere der stod bag. Ingen personer eller virksomheder "
+            "nævnes ved navn.\n\n"
+            "Brug filtrene til at finde det, der hører til et af de syv principper for at "
+            "forebygge sygefravær eller en af de tre brobyggerfaser."
+        ),
+    },
 ]
 
 # Seven principles (after IWH 2007) with SMV attention points (after Ekberg et al. 2016).

@@ -6,5 +6,7 @@ urlpatterns = [
     path("", include("knowledge.search.urls")),
     path("", include("knowledge.self_assessment.urls")),
     path("", include("knowledge.editor.urls")),
+    path("", include("knowledge.approvals.urls")),
+    path("", include("knowledge.recommendations.urls")),
     path("", include("knowledge.pages.urls")),
 ]

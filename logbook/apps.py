@@ -12,7 +12,10 @@ class LogbookConfig(AppConfig):
         from bifrost.core import personal_data
         from bifrost.core.exports import kinds as export_kinds
         from bifrost.core.notifications.kinds import register_kind
+        from knowledge.approvals.flags import register_flagger
         from logbook.access import rules  # noqa: F401 — the logbook permissions
+        from logbook.case_pages import flags as case_page_flags
+        from logbook.case_pages import rules as case_page_rules  # noqa: F401
         from logbook.comments import notifications as comment_notifications
         from logbook.comments import rules as comment_rules  # noqa: F401
         from logbook.dashboards import panels as dashboard_panels
@@ -59,6 +62,9 @@ class LogbookConfig(AppConfig):
             _("A company stops sharing its logbook with you"),
         )
         register_kind(export_notifications.EXPORT_READY, _("A PDF you asked for is ready"))
+        # A case page's text is checked against the company's staff list and for CPR
+        # numbers (the knowledge site may not read the staff list itself).
+        register_flagger(case_page_flags.logbook_flags)
         export_kinds.on_done(pdf.LOGBOOK_PDF.name, export_notifications.export_ready)
         # The logbook's section of a person's data download, and its erase step.
         personal_data.register(

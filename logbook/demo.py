@@ -21,6 +21,7 @@ from django.utils import timezone
 from bifrost.accounts.models import AccessLogEntry, Organisation, Role, User
 from bifrost.core.notifications.demo import notifications_date
 from knowledge.models import Page
+from logbook import demo_case_pages
 from logbook.comments import notifications as comment_notifications
 from logbook.entries.schema import snapshot
 from logbook.models import (
@@ -740,3 +741,6 @@ def load(stdout=None, today: datetime.date | None = None) -> None:
         created += 1
     if stdout is not None and created:
         stdout.write(f"Created {created} demo logbooks.")
+    cases = demo_case_pages.load(programme=programme, calendar=calendar)
+    if stdout is not None and cases:
+        stdout.write(f"Drafted {cases} demo case pages for the knowledge site.")

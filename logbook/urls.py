@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("logbook.access.urls")),
     path("", include("logbook.insights.urls")),
     path("", include("logbook.exports.urls")),
+    path("", include("logbook.case_pages.urls")),
 ]

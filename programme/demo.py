@@ -3,12 +3,16 @@
 Dated around the day it is loaded (`programme.demo_calendar`): the kick-off and
 meetings 1–3 are held (minutes, attendance, preparation, exercises), meeting 4 is
 a few days ahead with its preparation open and its reminders planned, 5 and 6 later.
+An earlier, finished round (`programme.demo_first_round`) gave the knowledge site
+its recommendations, principles and tools.
 """
 
 import datetime
 
 from bifrost.accounts.models import Membership, Organisation, User
 from bifrost.core.notifications.demo import notifications_date
+from knowledge.models import Page
+from programme import demo_first_round
 from programme.demo_calendar import NEXT_MEETING, DemoCalendar, demo_calendar
 from programme.exercises.dilemmas import services as dilemma_services
 from programme.exercises.prejudice_game import services as prejudice_game_services
@@ -58,17 +62,23 @@ def demo_programmes():
 
 
 def reset(stdout=None) -> None:
-    """Remove the demo programme (meetings, enrolments, cases, logbooks go with it)."""
-    deleted, _per_model = demo_programmes().delete()
+    """Remove the demo programmes (meetings, enrolments, cases, logbooks go with them)
+    and the knowledge pages drafted from them (with their provenance and approvals)."""
+    names = (DEMO_NAME, *LEGACY_NAMES, demo_first_round.FIRST_ROUND_NAME)
+    Page.objects.filter(provenance__programme_name__in=names).delete()
+    deleted, _per_model = Programme.objects.filter(name__in=names).delete()
     if stdout is not None and deleted:
         stdout.write(f"Removed the demo programme ({deleted} rows).")
 
 
 def load(stdout=None, today: datetime.date | None = None) -> None:
+    facilitator = User.objects.filter(email="facilitator@bifrost.example").first()
+    made = demo_first_round.load(facilitator=facilitator, today=today or demo_calendar().today)
+    if made and stdout is not None:
+        stdout.write(f"Created “{demo_first_round.FIRST_ROUND_NAME}” and its knowledge pages.")
     if demo_programmes().exists():
         return
     calendar = demo_calendar(today)
-    facilitator = User.objects.filter(email="facilitator@bifrost.example").first()
     programme = programme_services.programme_create_from_template(
         name=DEMO_NAME,
         description=(

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("programme.meetings.urls")),
     path("", include("programme.agenda.urls")),
     path("", include("programme.exercises.urls")),
+    path("", include("programme.knowledge_drafts.urls")),
     path("", include("programme.calendar.urls")),
     path("", include("programme.reminders.urls")),
     path("", include("programme.exports.urls")),

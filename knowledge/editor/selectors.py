@@ -3,7 +3,7 @@ its revisions."""
 
 from django.db.models import QuerySet
 
-from knowledge.models import Kind, Page, PageRevision
+from knowledge.models import Kind, Page, PageRevision, Provenance
 
 # The content a revision holds; everything else on a page is bookkeeping.
 CONTENT_KEYS = (
@@ -59,3 +59,8 @@ def relatable_pages(*, other_than: Page | None = None) -> QuerySet[Page]:
     if other_than is not None and other_than.pk:
         pages = pages.exclude(pk=other_than.pk)
     return pages
+
+
+def provenance_of(page: Page) -> Provenance | None:
+    """Where the page came from, when it was drafted from a programme."""
+    return Provenance.objects.filter(page=page).first()

@@ -2,7 +2,10 @@
 
 Every save is validated with the page model's own checks and kept as a revision;
 publishing and unpublishing bump the content version after the commit, which
-invalidates what readers have cached (`knowledge.pages.cache`).
+invalidates what readers have cached (`knowledge.pages.cache`). A case page with
+an approval (`knowledge.approvals`) is published only while the company's and the
+advisor's keys both hold for exactly the text being published; its saves and
+publishing are written to the approval's log.
 """
 
 from django.core.exceptions import ValidationError
@@ -12,6 +15,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from knowledge import initial_content as initial
+from knowledge.approvals import services as approvals
+from knowledge.approvals.selectors import publish_allowed
+from knowledge.approvals.text import text_hash
 from knowledge.editor.selectors import (
     CONTENT_KEYS,
     OPTIONAL_KEYS,
@@ -88,6 +94,7 @@ def page_save_draft(*, page: Page | None, content: dict, user, note: str = "") -
     """Save the editor's work as a revision. A published page keeps its live content
     until it is published again; an unpublished page shows the draft to editors."""
     content = _validate(content, page)
+    previous_hash = text_hash(newest_content(page)) if page is not None else ""
     if page is None:
         page = Page(status=Page.Status.DRAFT)
     if page.pk is None or not page.is_published:
@@ -97,6 +104,9 @@ def page_save_draft(*, page: Page | None, content: dict, user, note: str = "") -
         page.has_unpublished_changes = True
     page.save(update_fields=["has_unpublished_changes", "updated_at"])
     _new_revision(page, content, user, note=note)
+    approvals.case_approval_note_save(
+        page=page, content=content, previous_hash=previous_hash, user=user
+    )
     return page
 
 
@@ -108,6 +118,13 @@ def page_publish(*, page: Page | None, content: dict | None, user) -> Page:
             raise ValueError("publishing the newest revision needs the page")
         content = newest_content(page)
     content = _validate(content, page)
+    if not publish_allowed(page, content):
+        raise ValidationError(
+            _(
+                "This case page can be published only when the company and its advisor "
+                "have both approved exactly this text. Send it for approval first."
+            )
+        )
     if page is None:
         page = Page()
     now = timezone.now()
@@ -118,14 +135,18 @@ def page_publish(*, page: Page | None, content: dict | None, user) -> Page:
     _apply(page, content)
     _new_revision(page, content, user, note=_("Published"), published=True)
     transaction.on_commit(bump_content_version)
+    approvals.case_approval_note_status(page=page, published=True, user=user)
     return page
 
 
 @transaction.atomic
 def page_unpublish(*, page: Page, user) -> Page:
+    was_published = page.is_published
     page.status = Page.Status.DRAFT
     page.save(update_fields=["status", "updated_at"])
     transaction.on_commit(bump_content_version)
+    if was_published:
+        approvals.case_approval_note_status(page=page, published=False, user=user)
     return page
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from bifrost.core.access import paginate, require_perm
 from bifrost.core.submit import submit
+from knowledge.approvals.selectors import approval_of, approval_status
 from knowledge.editor import selectors, services
 from knowledge.editor.forms import PageForm
 from knowledge.editor.rules import page_or_404, page_revision_or_404
@@ -74,10 +75,17 @@ def editor_edit(request, pk: int):
         page=current,
         initial=PageForm.initial_from_content(selectors.newest_content(current)),
     )
+    approval = approval_of(current)
     return _save(request, form, current) or render(
         request,
         "knowledge/editor/form.html",
-        {"form": form, "kind": Kind(current.kind), "page": current},
+        {
+            "form": form,
+            "kind": Kind(current.kind),
+            "page": current,
+            "provenance": selectors.provenance_of(current),
+            "approval_status": approval_status(approval) if approval else None,
+        },
     )
 
 

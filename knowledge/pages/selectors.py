@@ -25,8 +25,10 @@ def _published_referenced_by() -> Prefetch:
 
 def page_for_reader(*, section: str, slug: str, user, version: int | None = None) -> Page | None:
     """A page with its cross-links; drafts only for people who may edit them."""
-    pages = Page.objects.filter(section=section, slug=slug).prefetch_related(
-        _published_related(), _published_referenced_by()
+    pages = (
+        Page.objects.filter(section=section, slug=slug)
+        .select_related("provenance", "approval")
+        .prefetch_related(_published_related(), _published_referenced_by())
     )
     if user.has_perm("knowledge.view_drafts"):
         return pages.first()  # editors see drafts: never from the cache

@@ -1,8 +1,8 @@
-"""The knowledge section of a person's data download (two queries)."""
+"""The knowledge section of a person's data download (three queries)."""
 
 from typing import Any
 
-from knowledge.models import PageRevision, RoleSelfAssessment
+from knowledge.models import CaseSuggestion, PageRevision, RoleSelfAssessment
 
 
 def personal_data(user) -> dict[str, Any]:
@@ -25,4 +25,10 @@ def personal_data(user) -> dict[str, Any]:
             .only("note", "published", "created_at", "page__title")
             .order_by("created_at", "pk")
         ],
+        # What the person asked to change on a case page (their own words).
+        "case_page_suggestions": list(
+            CaseSuggestion.objects.filter(author=user)
+            .order_by("created_at", "pk")
+            .values("party", "text", "created_at")
+        ),
     }

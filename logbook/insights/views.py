@@ -218,6 +218,7 @@ def change_logics(request, pk: int):
             "logbook": logbook,
             "can_write": _writable(request, logbook),
             "initiatives": selectors.initiatives(logbook),
+            "can_draft_case_page": request.user.has_perm("logbook.draft_case_page", logbook),
         },
     )
 

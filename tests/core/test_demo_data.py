@@ -43,11 +43,12 @@ def test_demo_facilitator_is_not_a_superuser():
 
 
 def test_demo_data_includes_the_programme_with_minutes():
+    from programme.demo import DEMO_NAME
     from programme.models import Programme
 
     call_command("demo_data")
     call_command("demo_data")
-    programme = Programme.objects.get()
+    programme = Programme.objects.get(name=DEMO_NAME)
     assert programme.starts_on < timezone.localdate() < programme.ends_on
     meetings = list(programme.meetings.order_by("number"))
     assert len(meetings) == 7
@@ -60,6 +61,7 @@ def test_demo_programme_has_exercises_filled_in(client):
     from django.urls import reverse
 
     from bifrost.accounts.models import User
+    from programme.demo import DEMO_NAME
     from programme.models import Assumption, DilemmaChoice, Programme, Recommendation
 
     call_command("demo_data")
@@ -67,7 +69,9 @@ def test_demo_programme_has_exercises_filled_in(client):
     assert DilemmaChoice.objects.count() >= 2
     assert Recommendation.objects.count() >= 3
     client.force_login(User.objects.get(email="facilitator@bifrost.example"))
-    response = client.get(reverse("programme:programme_detail", args=[Programme.objects.get().pk]))
+    response = client.get(
+        reverse("programme:programme_detail", args=[Programme.objects.get(name=DEMO_NAME).pk])
+    )
     assert response.status_code == 200
     assert len(response.context["exercise_progress"]) >= 4
 
@@ -125,10 +129,11 @@ def _dated_fields_hash() -> str:
 
 @pytest.mark.parametrize("today", FROZEN_DAYS, ids=str)
 def test_demo_programme_is_dated_around_today(today):
+    from programme.demo import DEMO_NAME
     from programme.models import Meeting, Reminder
 
     _load(today)
-    meetings = {m.number: m for m in Meeting.objects.all()}
+    meetings = {m.number: m for m in Meeting.objects.filter(programme__name=DEMO_NAME)}
     assert sorted(meetings) == [0, 1, 2, 3, 4, 5, 6]
     local = {n: timezone.localtime(m.starts_at).date() for n, m in meetings.items()}
     assert all(local[n] < today for n in range(4)), local
@@ -208,14 +213,23 @@ def test_demo_is_deterministic_and_a_rerun_changes_nothing():
     # Reset and load again on the same day: the same data, nothing left over.
     _load(today, "--reset")
     assert _dated_fields_hash() == dated
-    assert _counts()["Programme"] == 1
+    after = _counts()
+    # Nothing left over: the programmes and the knowledge pages drafted from them once.
+    assert [after[name] for name in ("Programme", "Page", "Provenance", "CaseApproval")] == [
+        counts[name] for name in ("Programme", "Page", "Provenance", "CaseApproval")
+    ]
 
 
 def test_reset_moves_an_older_demo_to_today():
+    from programme.demo import DEMO_NAME
+    from programme.demo_first_round import FIRST_ROUND_NAME
     from programme.models import Meeting, Programme
 
     _load(FROZEN_DAYS[0])
     _load(FROZEN_DAYS[1], "--reset")
-    assert Programme.objects.count() == 1
-    coming = Meeting.objects.get(number=4)
+    # The demo programme and the earlier, finished round it follows (issue 14).
+    assert sorted(Programme.objects.values_list("name", flat=True)) == sorted(
+        [DEMO_NAME, FIRST_ROUND_NAME]
+    )
+    coming = Meeting.objects.get(programme__name=DEMO_NAME, number=4)
     assert 1 <= (timezone.localtime(coming.starts_at).date() - FROZEN_DAYS[1]).days <= 7

@@ -95,6 +95,17 @@ MATRIX: dict[str, Row] = {
     "knowledge:editor_restore": page(FACILITATORS),  # GET: the confirmation
     "knowledge:editor_preview": post_only(FACILITATORS, 200),  # an empty preview
     "knowledge:editor_publish": post_only(FACILITATORS, 302),
+    # --- From practice to knowledge (issue 14) -----------------------------------------
+    # The recommendations section is public. A case page's approval (knowledge/approvals/
+    # rules.py): the company's SMV owners and the case's advisor answer, facilitators
+    # see and send; another company's is 404. The list is everyone's own.
+    "knowledge:recommendations": public(),
+    "knowledge:case_approvals": Row(get=signed_in(200)),
+    "knowledge:case_approval": page((OWNER_A, ADVISOR_A, *FACILITATORS)),
+    "knowledge:case_approval_send": post_only(FACILITATORS, 302),
+    "knowledge:case_approval_approve": post_only((OWNER_A, ADVISOR_A), 302),
+    "knowledge:case_approval_withdraw": page((OWNER_A, ADVISOR_A)),  # GET: the confirmation
+    "knowledge:case_approval_suggest": post_only((OWNER_A, ADVISOR_A), 200),  # the form again
     # --- Accounts: dashboards, organisations, invitations ----------------------------
     # Every signed-in person has a dashboard (one without a role is told so).
     "dashboard": Row(get=signed_in(200)),
@@ -223,6 +234,9 @@ MATRIX: dict[str, Row] = {
     "programme:evaluation_close": post_only(FACILITATORS, 302),
     "programme:principle_add": post_only(FACILITATORS, 200),
     "programme:principle_delete": post_only(FACILITATORS, 302),
+    # Drafting knowledge pages from meetings 5 and 6: manage_meeting and edit_page.
+    "programme:knowledge_drafts": page(FACILITATORS),
+    "programme:knowledge_drafts@evaluation": page(FACILITATORS),
     # --- Matching --------------------------------------------------------------------
     # matching/rules.py: the landing for anyone with a role; matching itself (weights,
     # pair rules, runs, withdrawals) for facilitators; a company profile for the
@@ -319,6 +333,8 @@ MATRIX: dict[str, Row] = {
     "logbook:access_log_csv": page(COMPANY_A),
     # The pseudonymised research dataset of the consented logbooks: facilitators.
     "logbook:research_dataset": page(FACILITATORS),
+    # Drafting a case page reads the logbook: facilitators, with the research consent.
+    "logbook:case_page_create": page((FACILITATOR, FACILITATOR_OTHER)),
 }
 
 __all__ = [

@@ -101,6 +101,20 @@ MARKERS: dict[str, Marker] = {
         Proof("organisation_detail", FACILITATOR),
         only_on=("programme:exercise_assumptions", "programme:assumption*"),
     ),
+    # A case page drafted for the knowledge site: the company, its advisor and the
+    # facilitators (its editors) read it before it is published; nobody else.
+    "a_case_page": Marker(
+        "MATRIX-SECRET-A-CASE-PAGE-6402",
+        (OWNER_A, ADVISOR_A, *FACILITATORS),
+        "the text of A's case page draft, sent for approval",
+        Proof("knowledge:case_approval", OWNER_A),
+    ),
+    "b_case_page": Marker(
+        "MATRIX-SECRET-B-CASE-PAGE-2870",
+        (OWNER_B, ADVISOR_OTHER, *FACILITATORS),
+        "the text of B's case page draft, sent for approval",
+        Proof("knowledge:case_approval", OWNER_B, subject="B"),
+    ),
     "b_shared_note": Marker(
         "MATRIX-SECRET-B-UNIT-NOTE-7741",
         (ADVISOR_OTHER,),

@@ -21,6 +21,16 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
     "knowledge:editor_unpublish": {"pk": "page"},
     "knowledge:editor_revisions": {"pk": "page"},
     "knowledge:editor_restore": {"pk": "page", "revision_pk": "revision"},
+    **{
+        f"knowledge:{name}": {"pk": "case_approval"}
+        for name in (
+            "case_approval",
+            "case_approval_send",
+            "case_approval_approve",
+            "case_approval_withdraw",
+            "case_approval_suggest",
+        )
+    },
     # programme
     "programme:programme_detail": {"pk": "programme"},
     "programme:programme_edit": {"pk": "programme"},
@@ -82,6 +92,8 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
     "programme:evaluation_close": {"pk": "meeting_6"},
     "programme:principle_add": {"pk": "meeting_6"},
     "programme:principle_delete": {"pk": "principle"},
+    "programme:knowledge_drafts": {"pk": "meeting_5"},
+    "programme:knowledge_drafts@evaluation": {"pk": "meeting_6"},
     # matching
     **{
         f"matching:{name}": {"pk": "programme"}
@@ -197,6 +209,7 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
     "logbook:export_status": {"pk": "logbook", "export_pk": "logbook_export"},
     "logbook:export_download": {"pk": "logbook", "export_pk": "logbook_export"},
     "logbook:research_dataset": {"pk": "programme"},
+    "logbook:case_page_create": {"pk": "logbook"},
     # core: the subject company's owner's notification
     "core:notification_read": {"pk": "notification"},
     "core:notification_open": {"pk": "notification"},

@@ -8,6 +8,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from bifrost.accounts.models import Role, User, hash_token
+from knowledge.models import CaseApproval, Kind, Page, Section
 from logbook.models import (
     ChangeLogic,
     CriticalSituation,
@@ -61,6 +62,7 @@ def _company_side(
     logbook_objects = _logbook(
         programme, meetings, people, side, share_with_researchers=share_with_researchers
     )
+    case_page = _case_page(people, side)
     return {
         "company": company.pk,
         "enrolment": Enrolment.objects.get(programme=programme, organisation=company).pk,
@@ -68,7 +70,35 @@ def _company_side(
         "invitation_token": token,
         **case_objects,
         **logbook_objects,
+        "case_approval": case_page.pk,
     }
+
+
+def _case_page(people: dict, side: str) -> CaseApproval:
+    """A draft case page about the company, sent for approval to its owner and its
+    advisor (the text carries the side's case-page marker)."""
+    secret = MARK[f"{side}_case_page"]
+    body = f"Sådan gjorde vi. {secret}"
+    page = Page.objects.create(
+        section=Section.CASES,
+        kind=Kind.CASE,
+        slug=f"matrix-case-{side}",
+        title="Fokusdage i en lille virksomhed",
+        body=body,
+        body_html=f"<p>{body}</p>",
+        body_text=body,
+        fields={"company": "en lille virksomhed"},
+    )
+    return CaseApproval.objects.create(
+        page=page,
+        company=people[f"company_{side}"],
+        company_label="en lille virksomhed",
+        advisor=people[f"advisor_{side}"],
+        created_by=people["facilitator"],
+        sent_at=timezone.now(),
+        sent_content={"kind": "case", "slug": page.slug, "title": page.title, "body": body},
+        sent_hash="s" * 64,
+    )
 
 
 def _case(programme: Programme, meetings: dict, people: dict, side: str) -> dict:

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 def test_initial_content_is_complete_and_loads_idempotently(client):
     created = load_initial_content()
-    assert created == 7 + 7 + 4 + 3 + 6 + 3
+    assert created == 8 + 7 + 4 + 3 + 6 + 3
     assert load_initial_content() == 0
 
     case = Page.objects.filter(kind="case").first()

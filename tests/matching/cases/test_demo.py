@@ -49,7 +49,7 @@ def test_demo_fills_the_six_cases_once(demo_cases_opened):
     assert phases == {Phase.WAY_IN: 2, Phase.RELATIONSHIP: 2, Phase.HANDOVER: 2}
     today = timezone.localdate()
     matched = timezone.localtime(
-        Programme.objects.get().meetings.get(number=2).starts_at
+        Programme.objects.get(name=programme_demo.DEMO_NAME).meetings.get(number=2).starts_at
     ).date()  # the pairs were matched at development meeting 2
     for case in Case.objects.all():
         starts = list(case.phase_changes.values_list("started_on", flat=True))

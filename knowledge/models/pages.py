@@ -1,10 +1,10 @@
 """Pages of the SMV-brobygger knowledge site, their revisions and role self-assessments.
 
 Every piece of knowledge (a section intro, a principle, an advisor role, a
-phase, a challenge, a case) is a Page, so drafts, publishing, revisions and
-search work the same for all. Kind-specific attributes (a principle's SMV
-attention point, a role's focus, a case's change logic) live in `fields`,
-described by KIND_FIELDS.
+phase, a challenge, a case, a recommendation or tool from a programme) is a
+Page, so drafts, publishing, revisions and search work the same for all.
+Kind-specific attributes (a principle's SMV attention point, a role's focus, a
+case's change logic) live in `fields`, described by KIND_FIELDS.
 """
 
 from django.conf import settings
@@ -23,6 +23,7 @@ class Section(models.TextChoices):
     PREVENTION = "forebyg-sygefravaer", _("Preventing sick leave")
     PHASES = "brobyggerfaser", _("Bridge-building phases")
     CASES = "cases", _("Cases")
+    RECOMMENDATIONS = "anbefalinger", _("Recommendations")
 
 
 # Sections in reading order, as the navigation shows them (the front page is "/").
@@ -36,6 +37,8 @@ class Kind(models.TextChoices):
     PHASE = "phase", _("Phase")
     CHALLENGE = "challenge", _("Challenge")
     CASE = "case", _("Case")
+    RECOMMENDATION = "recommendation", _("Recommendation")
+    TOOL = "tool", _("Tool")
 
 
 # Structured attributes per kind: (key, label, is_list). Lists are one item a line.
@@ -57,9 +60,12 @@ KIND_FIELDS: dict[str, list[tuple[str, str, bool]]] = {
         ("company", _("Company"), False),
         ("challenge", _("Challenge"), False),
         ("initiative", _("Initiative (change logic)"), False),
+        ("expected_results", _("Expected results"), False),
         ("knowledge_tools", _("Knowledge and tools"), False),
         ("references", _("Literature references"), True),
     ],
+    Kind.RECOMMENDATION: [],
+    Kind.TOOL: [],
 }
 
 # The section each structured kind belongs to.
@@ -69,6 +75,8 @@ KIND_SECTION = {
     Kind.PHASE: Section.PHASES,
     Kind.CHALLENGE: Section.METHOD,
     Kind.CASE: Section.CASES,
+    Kind.RECOMMENDATION: Section.RECOMMENDATIONS,
+    Kind.TOOL: Section.RECOMMENDATIONS,
 }
 
 

@@ -1,0 +1,1 @@
+"""Pages drafted from what a programme produced, with where they came from."""
