@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "programme",
     "matching",
     "logbook",
+    "advice",
 ]
 
 MIDDLEWARE = [
