@@ -8,3 +8,22 @@ class AdviceConfig(AppConfig):
 
     name = "advice"
     verbose_name = _("Advice on request")
+
+    def ready(self) -> None:
+        # The concepts' access rules register their permissions when imported.
+        from advice.requests import notifications, privacy
+        from advice.requests import rules as request_rules  # noqa: F401
+        from advice.requests import tasks as request_tasks  # noqa: F401
+        from bifrost.core import personal_data
+
+        notifications.register()
+        personal_data.register(
+            "advice",
+            label=_("Advice on request"),
+            description=_(
+                "The course requests you made as a leader or confirmed as a representative, "
+                "with the courses they became."
+            ),
+            collect=privacy.personal_data,
+            erase=privacy.erase,
+        )
