@@ -105,6 +105,9 @@ def course_file_download(request, pk: int):
 @require_POST
 def course_complete(request, pk: int):
     course = course_or_404(request.user, pk, "advice.work_on_course")
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Tick the box to confirm that the course is completed."))
+        return redirect("advice:course_detail", pk=course.pk)
     services.course_complete(course=course, by=request.user)
     messages.success(request, _("The course is marked completed."))
     return redirect("advice:course_detail", pk=course.pk)

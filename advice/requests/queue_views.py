@@ -4,7 +4,6 @@ capacity editor, and the answer to a request (accept with a start date, decline)
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -58,7 +57,8 @@ def provider_capacity_delete(request, slug: str, pk: int):
     provider = provider_or_404(request.user, slug, "advice.manage_capacity")
     capacity = provider.capacities.filter(pk=pk).first()
     if capacity is None:
-        raise Http404
+        messages.info(request, _("The period was already deleted."))
+        return redirect("advice:provider_capacity", slug=provider.slug)
     try:
         decisions.capacity_delete(provider=provider, capacity=capacity)
     except ValidationError as error:

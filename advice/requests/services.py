@@ -140,6 +140,26 @@ def _invite(advice_request: AdviceRequest, *, kind: str, actor: User) -> str:
 
 
 @transaction.atomic
+def request_save(
+    *,
+    advice_request: AdviceRequest,
+    leader: User,
+    round: OfferRound,  # noqa: A002 - the model's own word
+    themes: Iterable[Theme] = (),
+    send: bool = False,
+) -> AdviceRequest:
+    """Save the draft and, with `send`, send it, all or nothing: a request that cannot
+    be sent yet is not saved either (the form keeps what the leader typed)."""
+    advice_request = request_draft_save(
+        advice_request=advice_request, leader=leader, round=round, themes=themes
+    )
+    if send:
+        request_submit(advice_request=advice_request, by=leader)
+        advice_request.refresh_from_db()
+    return advice_request
+
+
+@transaction.atomic
 def request_submit(*, advice_request: AdviceRequest, by: User) -> str:
     """The leader sends the draft (their confirmation): the representative is invited.
     Returns the link's token (only its hash is stored)."""

@@ -68,16 +68,13 @@ def _form_page(request, form, advice_request, advice_round):
 
 def _save(request, form, advice_round):
     def action(data) -> AdviceRequest:
-        advice_request = form.save(commit=False)
-        advice_request = services.request_draft_save(
-            advice_request=advice_request,
+        return services.request_save(
+            advice_request=form.save(commit=False),
             leader=request.user,
             round=advice_round,
             themes=data["themes"],
+            send=request.POST.get("action") == "submit",
         )
-        if request.POST.get("action") == "submit":
-            services.request_submit(advice_request=advice_request, by=request.user)
-        return advice_request
 
     def message(advice_request: AdviceRequest) -> str:
         if advice_request.state == RequestState.DRAFT:
@@ -87,7 +84,6 @@ def _save(request, form, advice_round):
         ) % {"name": advice_request.representative_name}
 
     def target(advice_request: AdviceRequest) -> str:
-        advice_request.refresh_from_db()
         if advice_request.state == RequestState.DRAFT:
             return reverse("advice:request_edit", args=[advice_request.pk])
         return reverse("advice:request_detail", args=[advice_request.pk])
