@@ -36,7 +36,8 @@ def course_start(*, advice_request: AdviceRequest, start_date: date) -> Course:
     course = Course(request=advice_request, start_date=start_date)
     course.full_clean()
     course.save()
-    model = list(advice_request.provider.model_steps.order_by("position", "pk"))
+    provider = advice_request.provider
+    model = list(provider.model_steps.order_by("position", "pk")) if provider else []
     steps = [
         CourseStep(
             course=course,

@@ -116,7 +116,7 @@ def provider_queue(provider: Provider, *, now: datetime | None = None) -> Queue:
         QueueRow(
             rank=rank,
             request=item,
-            waiting_days=(now - item.queued_at).days,
+            waiting_days=(now - (item.queued_at or now)).days,
             fits=rank <= remaining,
         )
         for rank, item in enumerate(queued, start=1)
@@ -126,7 +126,7 @@ def provider_queue(provider: Provider, *, now: datetime | None = None) -> Queue:
 
 def queue_rank(advice_request: AdviceRequest) -> int | None:
     """The request's place in its provider's queue (1 = next), while it is queued."""
-    if advice_request.state != RequestState.QUEUED:
+    if advice_request.state != RequestState.QUEUED or advice_request.provider_id is None:
         return None
     ahead = AdviceRequest.objects.filter(
         provider_id=advice_request.provider_id,

@@ -204,7 +204,7 @@ def check_link(advice_request: AdviceRequest | None, user: User | None) -> Advic
         raise RequestLinkError(_("This request has been withdrawn."))
     if advice_request.state == RequestState.EXPIRED or (
         advice_request.state == RequestState.AWAITING_REPRESENTATIVE
-        and advice_request.expires_at <= timezone.now()
+        and (advice_request.expires_at or timezone.now()) <= timezone.now()
     ):
         raise RequestLinkError(
             _("This request expired before it was confirmed. The leader can start a new one.")
