@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "programme",
     "matching",
     "logbook",
+    "advice",
 ]
 
 MIDDLEWARE = [
@@ -194,6 +195,11 @@ EXPORT_RECOVER_SECONDS = env.float("EXPORT_RECOVER_SECONDS", default=30.0)
 EXPORT_STALLED_AFTER_SECONDS = env.float("EXPORT_STALLED_AFTER_SECONDS", default=60.0)
 # The reminder sweeper: sends what is due; running it twice at once is safe.
 CELERY_BEAT_SCHEDULE = {
+    "advice-remind-representatives": {
+        "task": "advice.remind_representatives",
+        "schedule": 3600.0,
+    },
+    "advice-expire-requests": {"task": "advice.expire_requests", "schedule": 3600.0},
     "send-due-reminders": {"task": "programme.send_due_reminders", "schedule": 300.0},
     "send-logbook-reminders": {"task": "logbook.send_reminders", "schedule": 3600.0},
     "purge-access-log": {"task": "accounts.purge_access_log", "schedule": 24 * 3600.0},

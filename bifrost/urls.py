@@ -31,6 +31,7 @@ urlpatterns = [
     path("programme/", include("programme.urls")),
     path("matching/", include("matching.urls")),
     path("logbook/", include("logbook.urls")),
+    path("advice/", include("advice.urls")),
 ]
 
 # Uploaded files are private (agenda material, exports): they are served only

@@ -2,11 +2,21 @@ from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.core.validators import MaxLengthValidator
 
+#: Set in the session by a page that opens the sign-up for one path (a workplace
+#: leader who requests an advice course, `advice.requests.views.leader_signup`).
+SIGNUP_SESSION_KEY = "signup_opened"
+
+
+def open_signup(request) -> None:
+    """Let this browser's session use the sign-up form (with e-mail verification)."""
+    request.session[SIGNUP_SESSION_KEY] = True
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
-        # People join by invitation from a facilitator, never by open sign-up.
-        return False
+        # People join by invitation from a facilitator; the only open sign-up is the
+        # one a page opened for this session (workplace leaders requesting advice).
+        return bool(request is not None and request.session.get(SIGNUP_SESSION_KEY))
 
     def clean_email(self, email: str) -> str:
         """allauth's e-mail field takes Django's 320 characters, but its address

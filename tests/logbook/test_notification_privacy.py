@@ -7,9 +7,14 @@ the e-mails (immediate and digest) contain it.
 In tests/logbook because the logbook is the app that sees every other app's data.
 """
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
+from advice.courses import services as courses
+from advice.requests import decisions as advice_decisions
+from advice.requests import services as advice_requests
 from bifrost.core.models import Notification, NotificationPreference, OutboxEmail
 from bifrost.core.notifications import kinds
 from bifrost.core.notifications import services as notifications
@@ -27,6 +32,8 @@ from matching.models import CompanyProfile
 from programme.exercises.evaluation import services as evaluation
 from programme.exercises.prejudice_game import services as prejudice_game
 from programme.meetings import services as meetings
+from tests import factories
+from tests.advice import factories as advice
 
 pytestmark = pytest.mark.django_db
 
@@ -97,6 +104,37 @@ def _everything_happens(*, programme, logbook, entry, case, owner, monkeypatch):
     )
 
 
+def _advice_happens(*, owner, advisor) -> None:
+    """The advice offer's kinds: the owner leads, the advisor represents and provides
+    (alone in the provider's unit, so nobody else gets a digest)."""
+    provider = advice.ProviderFactory(organisation=factories.AdvisoryUnitFactory())
+    factories.MembershipFactory(user=advisor, organisation=provider.organisation, role="advisor")
+    advice.course_model(provider)
+
+    def sent():
+        draft = advice.AdviceRequestFactory(
+            provider=provider,
+            leader=owner,
+            representative_email=advisor.email,
+            situation=SECRET,
+            goals=SECRET,
+            workplace_name="Regionshospital Nord",
+        )
+        return draft, advice_requests.request_submit(advice_request=draft, by=owner)
+
+    request, token = sent()
+    request = advice_requests.request_confirm(token=token, user=advisor)
+    course = advice_decisions.request_accept(
+        advice_request=request, by=advisor, start_date=timezone.localdate()
+    )
+    courses.course_follow_up_save(course=course, text=SECRET)
+    courses.course_step_mark_done(step=course.steps.first(), by=advisor)
+    withdrawn, _token = sent()
+    advice_requests.request_withdraw(advice_request=withdrawn, by=owner, reason=SECRET)
+    expired, _token = sent()
+    advice_requests.request_expire(advice_request=expired, now=timezone.now() + timedelta(days=15))
+
+
 def _assert_clean(texts):
     for text in texts:
         assert SECRET not in text
@@ -118,6 +156,7 @@ def test_no_kind_carries_written_text_in_titles_or_emails(
         owner=owner,
         monkeypatch=monkeypatch,
     )
+    _advice_happens(owner=owner, advisor=case.advisor)
     made = set(Notification.objects.values_list("kind", flat=True))
     assert made == {kind.key for kind in kinds.all_kinds()}, "every kind was caused"
     _assert_clean(Notification.objects.values_list("title", flat=True))

@@ -70,6 +70,7 @@ def test_every_app_contributes_a_section_in_the_apps_order():
         "programme",
         "matching",
         "logbook",
+        "advice",
     ]
 
 

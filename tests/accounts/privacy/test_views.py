@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 DATA = reverse("accounts:personal_data")
 DELETE = reverse("accounts:account_delete")
-SECTIONS = {"core", "accounts", "knowledge", "programme", "matching", "logbook"}
+SECTIONS = {"core", "accounts", "knowledge", "programme", "matching", "logbook", "advice"}
 
 
 def _download(client) -> dict:

@@ -1,0 +1,5 @@
+"""The overview pages (namespace `advice`); none yet."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []
