@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,3 +10,9 @@ class AdviceConfig(AppConfig):
 
     name = "advice"
     verbose_name = _("Advice on request")
+
+    def ready(self) -> None:
+        # Concepts whose rules.py registers permissions (django-rules finds only an
+        # app-level rules.py).
+        for module in ("advice.editor.rules", "advice.overview.rules"):
+            import_module(module)

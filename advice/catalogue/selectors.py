@@ -40,9 +40,7 @@ def _load(today: datetime.date) -> Catalogue:
     if offer_round is None:
         return Catalogue(round=None)
     themes = list(offer_round.themes.order_by("position", "pk"))
-    return Catalogue(
-        round=offer_round, themes=themes, providers=_published_providers(offer_round)
-    )
+    return Catalogue(round=offer_round, themes=themes, providers=_published_providers(offer_round))
 
 
 def catalogue(today: datetime.date, *, version: int | None = None) -> Catalogue:

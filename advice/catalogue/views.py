@@ -64,7 +64,9 @@ def providers(request):
 @require_GET
 def provider(request, slug: str):
     context = _context(request)
-    found = selectors.provider_page(slug, context["catalogue"], version=context["catalogue_version"])
+    found = selectors.provider_page(
+        slug, context["catalogue"], version=context["catalogue_version"]
+    )
     if found is None:
         raise Http404
     return render(request, "advice/catalogue/provider.html", {**context, "provider": found})
