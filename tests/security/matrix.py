@@ -25,6 +25,7 @@ form back with its errors (200/400) or is sent on (302), everybody else a 404.
 So do the pages that act on the person's own account (their data, deleting it).
 """
 
+from tests.security.matrix_advice_advcat import MATRIX_ADVICE_ADVCAT
 from tests.security.matrix_markers import (
     KNOWN_FINDINGS,
     MARKERS,
@@ -300,6 +301,7 @@ MATRIX: dict[str, Row] = {
     "logbook:access_log_csv": page(COMPANY_A),
     # The pseudonymised research dataset of the consented logbooks: facilitators.
     "logbook:research_dataset": page(FACILITATORS),
+    **MATRIX_ADVICE_ADVCAT,
 }
 
 __all__ = [

@@ -1,5 +1,7 @@
 """Which world object each URL keyword of a matrix key takes (its pk, slug or token)."""
 
+from tests.security.matrix_advice_advcat import URL_OBJECTS_ADVICE_ADVCAT
+
 # URL keyword → name of the world object (its pk, slug or token), per matrix key.
 # A URL whose pattern takes arguments needs an entry; the objects are looked up for
 # the role's subject company, so the same key gives A's or B's objects.
@@ -162,4 +164,5 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
     # core: the subject company's owner's notification
     "core:notification_read": {"pk": "notification"},
     "core:notification_open": {"pk": "notification"},
+    **URL_OBJECTS_ADVICE_ADVCAT,
 }
