@@ -154,7 +154,11 @@ def _check_follow_up(step: CourseModelStep, wanted: bool) -> None:
             {"is_follow_up": _("Another step is already the follow-up conversation.")},
             code="two_follow_ups",
         )
-    if not wanted and step.is_follow_up and step.provider.published:
+    # Asked of the database: a bound form has already changed the instance in memory.
+    was_follow_up = (
+        bool(step.pk) and CourseModelStep.objects.filter(pk=step.pk, is_follow_up=True).exists()
+    )
+    if not wanted and was_follow_up and step.provider.published:
         raise ValidationError(
             {
                 "is_follow_up": _(
