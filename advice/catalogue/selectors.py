@@ -50,18 +50,23 @@ def catalogue(today: datetime.date, *, version: int | None = None) -> Catalogue:
     )
 
 
+def _angles(provider: Provider) -> list[ProviderTheme]:
+    """The provider's angles on the round's themes (prefetched as ``round_angles``)."""
+    return getattr(provider, "round_angles", [])
+
+
 def providers_offering(catalogue: Catalogue, theme: Theme | None) -> list[Provider]:
     """The catalogue's providers, or those with an angle on `theme` (no queries)."""
     if theme is None:
         return catalogue.providers
-    return [p for p in catalogue.providers if any(a.theme_id == theme.pk for a in p.round_angles)]
+    return [p for p in catalogue.providers if any(a.theme_id == theme.pk for a in _angles(p))]
 
 
 def theme_angles(catalogue: Catalogue, theme: Theme) -> list[tuple[Provider, ProviderTheme]]:
     return [
         (provider, angle)
         for provider in catalogue.providers
-        for angle in provider.round_angles
+        for angle in _angles(provider)
         if angle.theme_id == theme.pk
     ]
 
