@@ -313,8 +313,9 @@ def _round(today: datetime.date) -> OfferRound:
 
 
 def _provider(spec: dict, position: int, offer_round: OfferRound, today: datetime.date) -> None:
+    # Not ending in "(demo)": the demo programme enrols every such unit (programme/demo.py).
     unit, _created = Organisation.objects.get_or_create(
-        name=spec["unit"], defaults={"kind": Organisation.Kind.ADVISORY_UNIT}
+        name=f"{spec['unit']} – udbyder", defaults={"kind": Organisation.Kind.ADVISORY_UNIT}
     )
     for email, name, _title, _phone in spec["members"]:
         user_create_with_role(
