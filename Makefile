@@ -60,6 +60,9 @@ run: install ## Run the demo site with demo data on http://127.0.0.1:8000
 	for i in 1 2 3 4 5 6; do \
 		printf '   smv%s@bifrost.example       advisor%s@bifrost.example\n' "$$i" "$$i"; \
 	done; \
+	echo " Advice providers (advisors of the demo catalogue):"; \
+	echo "   fyrtaarn1@bifrost.example  fyrtaarn2@bifrost.example  havoern1@bifrost.example"; \
+	echo "   regnbue1@bifrost.example   regnbue2@bifrost.example"; \
 	echo; \
 	echo " Stop with Ctrl+C."; \
 	echo "=================================================================="; \

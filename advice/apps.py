@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +12,10 @@ class AdviceConfig(AppConfig):
     verbose_name = _("Advice on request")
 
     def ready(self) -> None:
+        # Concepts whose rules.py registers permissions (django-rules finds only an
+        # app-level rules.py).
+        for module in ("advice.editor.rules", "advice.overview.rules"):
+            import_module(module)
         # The concepts' access rules register their permissions when imported.
         from advice.requests import notifications, privacy
         from advice.requests import rules as request_rules  # noqa: F401

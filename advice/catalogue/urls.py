@@ -1,5 +1,12 @@
-"""The catalogue pages (namespace `advice`); none yet."""
+"""The public catalogue (namespace `advice`)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from advice.catalogue import views
+
+urlpatterns = [
+    path("", views.catalogue, name="catalogue"),
+    path("themes/<slug:slug>/", views.theme, name="theme"),
+    path("providers/", views.providers, name="providers"),
+    path("providers/<slug:slug>/", views.provider, name="provider"),
+]

@@ -1,5 +1,12 @@
-"""The overview pages (namespace `advice`); none yet."""
+"""The administrators' overview (namespace `advice`), under /advice/overview/."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from advice.overview import views
+
+urlpatterns = [
+    path("overview/", views.overview, name="overview"),
+    path("overview/counts/", views.overview_counts, name="overview_counts"),
+    path("overview/requests.csv", views.overview_csv, name="overview_csv"),
+    path("overview/requests.xlsx", views.overview_xlsx, name="overview_xlsx"),
+]

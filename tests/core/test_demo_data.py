@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from advice import demo as advice_demo
 from bifrost.accounts.demo import DEMO_PASSWORD, demo_logins
 from bifrost.accounts.models import Membership, Organisation, Role, User
 from programme.demo_calendar import COPENHAGEN
@@ -20,13 +21,14 @@ pytestmark = pytest.mark.django_db
 def test_demo_data_is_idempotent_and_every_login_works(client):
     call_command("demo_data")
     call_command("demo_data")  # a second run changes nothing
-    assert User.objects.count() == 13
+    # 13 programme people and the advice catalogue's 5 provider advisors (3 units).
+    assert User.objects.count() == 13 + 5
     assert Organisation.objects.filter(kind="company").count() == 6
-    assert Organisation.objects.filter(kind="advisory_unit").count() == 6
+    assert Organisation.objects.filter(kind="advisory_unit").count() == 6 + 3
     industries = set(Organisation.objects.filter(kind="company").values_list("industry", flat=True))
     assert industries == {"finance", "media", "communication"}
     assert Membership.objects.filter(role=Role.FACILITATOR).count() == 1
-    for email in demo_logins():
+    for email in demo_logins() + advice_demo.demo_logins():
         response = client.post(
             reverse("account_login"), {"login": email, "password": DEMO_PASSWORD}
         )

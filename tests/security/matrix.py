@@ -25,6 +25,7 @@ form back with its errors (200/400) or is sent on (302), everybody else a 404.
 So do the pages that act on the person's own account (their data, deleting it).
 """
 
+from tests.security.matrix_advice_advcat import MATRIX_ADVICE_ADVCAT
 from tests.security.matrix_advice_advflow import MATRIX_ADVFLOW
 from tests.security.matrix_markers import (
     KNOWN_FINDINGS,
@@ -337,6 +338,7 @@ MATRIX: dict[str, Row] = {
     # Drafting a case page reads the logbook: facilitators, with the research consent.
     "logbook:case_page_create": page((FACILITATOR, FACILITATOR_OTHER)),
     **MATRIX_ADVFLOW,  # advice requests and courses (matrix_advice_advflow.py)
+    **MATRIX_ADVICE_ADVCAT,
 }
 
 __all__ = [

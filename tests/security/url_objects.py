@@ -1,5 +1,6 @@
 """Which world object each URL keyword of a matrix key takes (its pk, slug or token)."""
 
+from tests.security.matrix_advice_advcat import URL_OBJECTS_ADVICE_ADVCAT
 from tests.security.matrix_advice_advflow import URL_OBJECTS_ADVFLOW
 
 # URL keyword → name of the world object (its pk, slug or token), per matrix key.
@@ -216,4 +217,5 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
     "core:notification_read": {"pk": "notification"},
     "core:notification_open": {"pk": "notification"},
     **URL_OBJECTS_ADVFLOW,
+    **URL_OBJECTS_ADVICE_ADVCAT,
 }

@@ -39,6 +39,7 @@ from programme.models import (
 )
 from tests.security import matrix
 from tests.security.url_objects import URL_OBJECTS
+from tests.security.world_advice_advcat import advice_catalogue_objects
 from tests.security.world_advice_advflow import _advice_flow
 from tests.security.world_company import _company_side
 from tests.security.world_shared import (
@@ -98,6 +99,7 @@ def build_world(media_root: Path) -> World:
         **_knowledge(people["facilitator"]),
         **_allauth_keys(),
         **_advice_flow(people),
+        **advice_catalogue_objects(),
     }
     sides = {
         "A": _company_side(programme, meetings, people, "a", share_with_researchers=True),
