@@ -3,7 +3,8 @@
 Every view finds the logbook with `logbook.comment_entry` (the company's people
 and the consented advisor; everyone else, researchers included, gets 404) and the
 entry in it. What the advisor (someone outside the company) writes, changes or
-deletes goes to the access log; the company's own people are not logged.
+deletes goes to the access log, and so does her opening of the edit and delete
+pages (they show the entry's title); the company's own people are not logged.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -102,6 +103,7 @@ def entry_comment_edit(request, pk: int, entry_pk: int, comment_pk: int):
         back_url=_entry_url(logbook, entry),
         crumbs=_crumbs(logbook, entry),
         extra={"nav_section": "logbook"},
+        shown=lambda: log_access(request, logbook, Action.READ, "entry", entry.pk),
     )
 
 
@@ -121,4 +123,5 @@ def entry_comment_delete(request, pk: int, entry_pk: int, comment_pk: int):
         back_url=_entry_url(logbook, entry),
         crumbs=_crumbs(logbook, entry),
         extra={"nav_section": "logbook"},
+        shown=lambda: log_access(request, logbook, Action.READ, "entry", entry.pk),
     )

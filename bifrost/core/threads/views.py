@@ -36,8 +36,10 @@ def comment_edit(
     back_url: str,
     crumbs: Crumbs,
     extra: dict | None = None,
+    shown: Callable[[], Any] | None = None,
 ):
-    """The edit page of the person's own comment; `edit(text)` saves it."""
+    """The edit page of the person's own comment; `edit(text)` saves it; `shown()` is
+    called whenever the page is shown (the logbook logs an outsider's read)."""
     if request.method != "POST" and not comment.is_editable():
         messages.error(request, edit_window_closed_message())
         return redirect(back_url)
@@ -52,6 +54,8 @@ def comment_edit(
     )
     if done is not None:
         return done
+    if shown is not None:
+        shown()
     return render(
         request,
         "core/threads/comment_edit.html",
@@ -68,12 +72,16 @@ def comment_delete(
     back_url: str,
     crumbs: Crumbs,
     extra: dict | None = None,
+    shown: Callable[[], Any] | None = None,
 ):
-    """Confirm (GET), then delete (POST) the person's own comment via `delete()`."""
+    """Confirm (GET), then delete (POST) the person's own comment via `delete()`;
+    `shown()` is called when the confirmation is shown."""
     if request.method == "POST":
         delete()
         messages.success(request, _("Your comment was deleted."))
         return redirect(f"{back_url}#comments")
+    if shown is not None:
+        shown()
     has_replies = comment.has_replies()
     return render(
         request,

@@ -215,3 +215,14 @@ def test_entry_page_query_count_does_not_grow_with_the_thread(
     client.force_login(owner)
     with django_assert_max_num_queries(14):
         assert client.get(_url("entry_detail", logbook, entry)).status_code == 200
+
+
+def test_the_advisor_opening_her_edit_and_delete_pages_is_a_logged_read(
+    client, logbook, entry, case
+):
+    comment = services.comment_add(entry=entry, by=case.advisor, text="Godt")
+    client.force_login(case.advisor)
+    for name in ("entry_comment_edit", "entry_comment_delete"):
+        assert client.get(_url(name, logbook, entry, comment)).status_code == 200
+    rows = AccessLogEntry.objects.filter(action=Action.READ)
+    assert [(r.object_kind, r.object_id) for r in rows] == [("entry", entry.pk)] * 2
