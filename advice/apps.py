@@ -17,12 +17,14 @@ class AdviceConfig(AppConfig):
         for module in ("advice.editor.rules", "advice.overview.rules"):
             import_module(module)
         # The concepts' access rules register their permissions when imported.
+        from advice.dashboards import panels as dashboard_panels
         from advice.requests import notifications, privacy
         from advice.requests import rules as request_rules  # noqa: F401
         from advice.requests import tasks as request_tasks  # noqa: F401
         from bifrost.core import personal_data
 
         notifications.register()
+        dashboard_panels.register()
         personal_data.register(
             "advice",
             label=_("Advice on request"),

@@ -26,6 +26,11 @@ from typing import Any
 
 from django.utils import timezone
 
+#: The "role" of a person with no role in the programme (a workplace's leader or
+#: representative who requested advice): panels registered for it show on the plain
+#: dashboard.
+NO_ROLE = ""
+
 #: A first visit has no "since": what is new is then what happened in these days.
 FIRST_VISIT_WINDOW = datetime.timedelta(days=21)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from bifrost.accounts.dashboards import selectors
-from bifrost.accounts.dashboards.panels import Viewer
+from bifrost.accounts.dashboards.panels import NO_ROLE, Viewer
 from bifrost.accounts.dashboards.visits import since_for
 from bifrost.accounts.models import Role
 from bifrost.accounts.organisations.selectors import organisation_counts
@@ -29,12 +29,14 @@ def dashboard(request):
     role = primary_role(request.user)
     memberships = list(memberships_of(request.user))
     context = {"memberships": memberships, "role": role}
-    if role is None:
-        return render(request, "accounts/dashboards/no_role.html", context)
     now = timezone.now()
-    viewer = Viewer(user=request.user, role=role, now=now, since=since_for(request, now=now))
+    viewer = Viewer(
+        user=request.user, role=role or NO_ROLE, now=now, since=since_for(request, now=now)
+    )
     context["viewer"] = viewer
     context["panels"] = selectors.dashboard_panels(viewer)
+    if role is None:
+        return render(request, "accounts/dashboards/no_role.html", context)
     if role == Role.FACILITATOR:
         context["organisation_counts"] = organisation_counts()
     return render(request, DASHBOARD_TEMPLATES[role], context)

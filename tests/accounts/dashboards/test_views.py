@@ -38,12 +38,14 @@ def test_dashboard_requires_login(client):
     assert response.url.startswith(reverse("account_login"))
 
 
-def test_user_without_role_sees_an_explanation(client):
+def test_user_without_role_sees_an_explanation(client, english):
     user = factories.UserFactory()
     client.force_login(user)
     response = client.get(reverse("dashboard"))
     assert "accounts/dashboards/no_role.html" in [t.name for t in response.templates]
-    assert "panels" not in response.context
+    # Panels for people without a role (advice requests) show only when they have some.
+    assert response.context["panels"] == []
+    assert "no role in the programme yet" in response.content.decode()
 
 
 def test_the_dashboard_is_never_cached(client, smv_owner):
