@@ -63,6 +63,8 @@ run: install ## Run the demo site with demo data on http://127.0.0.1:8000
 	echo " Advice providers (advisors of the demo catalogue):"; \
 	echo "   fyrtaarn1@bifrost.example  fyrtaarn2@bifrost.example  havoern1@bifrost.example"; \
 	echo "   regnbue1@bifrost.example   regnbue2@bifrost.example"; \
+	echo " Workplaces requesting advice (leader, employee or safety representative):"; \
+	echo "   leder1..leder8@bifrost.example  tr1..tr8@bifrost.example"; \
 	echo; \
 	echo " Stop with Ctrl+C."; \
 	echo "=================================================================="; \
