@@ -1,5 +1,6 @@
 """The advice panel's read: three queries whatever the number of requests."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +19,8 @@ class AdvicePanel:
     #: The person has more requests than the panel lists.
     has_more: bool = False
     to_confirm: list[AdviceRequest] = field(default_factory=list)
-    providers: list[Provider] = field(default_factory=list)
+    #: Annotated with `queued` (the requests waiting in each provider's queue).
+    providers: Sequence[Provider] = field(default_factory=list)
 
 
 def advice_panel(user: Any) -> AdvicePanel | None:
