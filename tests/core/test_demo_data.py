@@ -21,14 +21,17 @@ pytestmark = pytest.mark.django_db
 def test_demo_data_is_idempotent_and_every_login_works(client):
     call_command("demo_data")
     call_command("demo_data")  # a second run changes nothing
-    # 13 programme people and the advice catalogue's 5 provider advisors (3 units).
-    assert User.objects.count() == 13 + 5
+    # 13 programme people, the advice catalogue's 5 provider advisors (3 units) and
+    # the 8 workplaces' leaders and representatives of the demo requests.
+    assert User.objects.count() == 13 + 5 + 8 * 2
     assert Organisation.objects.filter(kind="company").count() == 6
     assert Organisation.objects.filter(kind="advisory_unit").count() == 6 + 3
     industries = set(Organisation.objects.filter(kind="company").values_list("industry", flat=True))
     assert industries == {"finance", "media", "communication"}
     assert Membership.objects.filter(role=Role.FACILITATOR).count() == 1
-    for email in demo_logins() + advice_demo.demo_logins():
+    # One leader and one representative (every login in a row would meet the rate limit).
+    workplaces = ["leder1@bifrost.example", "tr8@bifrost.example"]
+    for email in demo_logins() + advice_demo.demo_logins() + workplaces:
         response = client.post(
             reverse("account_login"), {"login": email, "password": DEMO_PASSWORD}
         )
