@@ -57,7 +57,7 @@ def test_a_reply_must_answer_a_comment_on_the_same_subject(subject, logbook, own
         _post(subject, owner, parent=elsewhere)
 
 
-def test_a_deleted_comment_cannot_be_answered(subject, owner, case):
+def test_a_deleted_comment_cannot_be_answered(subject, owner, case, english):
     comment = _post(subject, case.advisor)
     _post(subject, owner, parent=comment)
     services.thread_comment_delete(comment=comment, by=case.advisor)
