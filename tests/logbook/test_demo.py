@@ -59,11 +59,17 @@ def test_demo_logbooks_are_lived_in():
         assert all(e.author and e.author.email.startswith("smv") for e in entries)
     assert Logbook.objects.filter(share_with_researchers=True).count() == 2
     assert Logbook.objects.filter(share_with_advisor=False).count() == 1
-    # Comments come from the company's own advisor (advisorN on smvN's company).
-    for comment in EntryComment.objects.select_related("entry__logbook", "author"):
+    # Comments come from the company's own advisor (advisorN on smvN's company), and
+    # the company answers her latest one.
+    for comment in EntryComment.objects.select_related("entry__logbook", "author", "parent"):
         owner = comment.entry.logbook.company.memberships.get().user
-        assert comment.author.email == owner.email.replace("smv", "advisor")
-    assert EntryComment.objects.exists()
+        if comment.parent is None:
+            assert comment.author.email == owner.email.replace("smv", "advisor")
+        else:
+            assert comment.author == owner
+            assert comment.parent.author.email == owner.email.replace("smv", "advisor")
+    assert EntryComment.objects.filter(parent__isnull=True).exists()
+    assert EntryComment.objects.filter(parent__isnull=False).exists()
     assert Entry.objects.filter(knowledge_pages__isnull=False).exists()
 
 
