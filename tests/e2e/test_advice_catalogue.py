@@ -76,7 +76,8 @@ def test_the_overview_is_accessible(page: Page, live_server, catalogue, password
     person = factories.facilitator()
     login_and_expect_dashboard(page, live_server, person.email, password)
     page.goto(live_server.url + "/advice/overview/")
-    expect(page.locator("main tbody tr")).to_have_count(2)
+    # The catalogue fixture's demo brings its own requests; these two are this provider's.
+    expect(page.locator("main tbody tr", has_text="Udbyder Overblik")).to_have_count(2)
     _check(page)
     page.goto(live_server.url + "/advice/overview/counts/")
     expect(page.locator("main svg")).to_have_count(4)

@@ -76,7 +76,7 @@ def test_facilitator_invites_and_invitee_accepts(page, live_server, settings):
     expect(page).to_have_url(url_path(live_server, DASHBOARD_PATH))
     expect(main.locator(".messages .alert-success")).to_contain_text(company.name)
     expect(main.locator("h1")).to_contain_text("Nina")
-    expect(main.locator("#card-logbook")).to_be_visible()
+    expect(main.locator("#panel-next-meeting")).to_be_visible()  # the owner's dashboard
     expect(main.locator("#stats-title")).to_have_count(0)
     membership = Membership.objects.select_related("user").get(organisation=company)
     assert membership.user.email == INVITEE
