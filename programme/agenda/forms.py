@@ -3,21 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bifrost.core.uploads import checked_upload
 from knowledge.models import Page
 from programme.meetings.forms import TIME_INPUT
 from programme.models import AgendaItem
-
-MAX_MATERIAL_BYTES = 20 * 1024 * 1024
-ALLOWED_MATERIAL_TYPES = {
-    ".pdf": b"%PDF",
-    ".pptx": b"PK",
-    ".docx": b"PK",
-    ".xlsx": b"PK",
-    ".png": b"\x89PNG",
-    ".jpg": b"\xff\xd8",
-    ".jpeg": b"\xff\xd8",
-    ".txt": b"",
-}
 
 
 class AgendaItemForm(forms.ModelForm):
@@ -74,24 +63,7 @@ class AgendaItemForm(forms.ModelForm):
         return cleaned
 
     def clean_material(self):
-        upload = self.cleaned_data.get("material")
-        if not upload or not hasattr(upload, "size"):
-            return upload
-        if upload.size > MAX_MATERIAL_BYTES:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
-        name = upload.name.lower()
-        suffix = name[name.rfind(".") :] if "." in name else ""
-        if suffix not in ALLOWED_MATERIAL_TYPES:
-            raise forms.ValidationError(
-                _("Files of this type cannot be uploaded. Use PDF, Office files, images or text.")
-            )
-        # The extension must match the content: a renamed program is refused.
-        magic = ALLOWED_MATERIAL_TYPES[suffix]
-        head = upload.read(8)
-        upload.seek(0)
-        if magic and not head.startswith(magic):
-            raise forms.ValidationError(_("The file's content does not match its type."))
-        return upload
+        return checked_upload(self.cleaned_data.get("material"))
 
 
 class NotesForm(forms.Form):

@@ -6,8 +6,8 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from bifrost.core.uploads import MAX_UPLOAD_BYTES as MAX_MATERIAL_BYTES
 from programme.agenda import services
-from programme.agenda.forms import MAX_MATERIAL_BYTES
 from programme.models import AgendaItem
 
 pytestmark = pytest.mark.django_db
