@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from advice.courses.services import course_start
+from advice.editor import services as offer_editor
 from advice.models import (
     AdviceRequest,
     Course,
@@ -113,19 +114,19 @@ def capacity_save(
     courses: int,
     capacity: ProviderCapacity | None = None,
 ) -> ProviderCapacity:
-    capacity = capacity or ProviderCapacity(provider=provider)
-    if capacity.provider_id != provider.pk:
+    """The provider's own period: the same write as the administrators' editor (which
+    turns a concurrent overlap into a message), after checking whose period it is."""
+    if capacity is not None and capacity.provider_id != provider.pk:
         raise ValidationError(_("This period belongs to another provider."))
-    capacity.starts_on = starts_on
-    capacity.ends_on = ends_on
-    capacity.courses = courses
-    capacity.full_clean()
-    capacity.save()
-    return capacity
+    return offer_editor.capacity_save(
+        provider=provider,
+        capacity=capacity,
+        data={"starts_on": starts_on, "ends_on": ends_on, "courses": courses},
+    )
 
 
 @transaction.atomic
 def capacity_delete(*, provider: Provider, capacity: ProviderCapacity) -> None:
     if capacity.provider_id != provider.pk:
         raise ValidationError(_("This period belongs to another provider."))
-    capacity.delete()
+    offer_editor.capacity_delete(capacity=capacity)
