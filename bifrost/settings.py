@@ -301,7 +301,11 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 # --- Internationalisation --------------------------------------------------------
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# LOCALE_PATHS beat every installed app's catalogue, and the first entry wins among
+# them. locale_overrides/ holds our Danish for allauth's own msgids ("Log ind",
+# "adgangskode"), which makemessages would prune from locale/; makemessages never
+# writes to it (it maps every source file to the top-level locale/ it walks into).
+LOCALE_PATHS = [BASE_DIR / "locale_overrides", BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "bifrost_language"
 LANGUAGE_COOKIE_SECURE = PRODUCTION
 LANGUAGE_COOKIE_SAMESITE = "Lax"

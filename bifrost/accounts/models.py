@@ -239,6 +239,9 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    # Withdrawn by a facilitator, or replaced by a newer invitation to the same person.
+    # The expiry moves to that moment too, so "still valid" stays one filter on expires_at.
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -260,7 +263,12 @@ class Invitation(models.Model):
         return self.accepted_at is not None
 
     @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
     def is_expired(self) -> bool:
+        """No longer usable because its time ran out or it was withdrawn."""
         return timezone.now() >= self.expires_at
 
 

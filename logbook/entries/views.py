@@ -301,7 +301,9 @@ def entry_delete(request, pk: int, entry_pk: int):
         services.entry_delete(entry=entry, by=request.user)
         messages.success(
             request,
-            _("The entry was deleted. You can bring it back from “Recently deleted” for 30 days."),
+            # The page's own title is put in, so the message and the link name it alike.
+            _("The entry was deleted. You can bring it back from “%(place)s” for 30 days.")
+            % {"place": _("Recently deleted")},
         )
         return redirect("logbook:detail", pk=logbook.pk)
     return render(

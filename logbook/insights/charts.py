@@ -13,6 +13,7 @@ from html import escape
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from logbook.insights import readiness
 
@@ -207,7 +208,11 @@ def readiness_chart_svg(
     title = _e(_("Retention readiness over time"))
     last_average = readiness.average(checks[-1].scores or {})
     desc = _e(
-        _("%(count)s checks from %(first)s to %(last)s. Latest average: %(average)s of 5.")
+        ngettext(
+            "%(count)s check on %(first)s. Latest average: %(average)s of 5.",
+            "%(count)s checks from %(first)s to %(last)s. Latest average: %(average)s of 5.",
+            len(checks),
+        )
         % {
             "count": len(checks),
             "first": date_format(dates[0], "SHORT_DATE_FORMAT"),

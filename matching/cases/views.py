@@ -46,7 +46,8 @@ def _back_link(user, case: Case) -> tuple[str, str]:
             reverse("matching:programme_cases", kwargs={"pk": case.programme_id}),
             _("Cases in %(programme)s") % {"programme": case.programme.name},
         )
-    return reverse("matching:landing"), _("Matching")
+    # Otherwise a member of the company: its navigation calls the landing "Our advisor".
+    return reverse("matching:landing"), _("Our advisor")
 
 
 def _render_case(request, case: Case, *, status: int = 200, **bound_forms):

@@ -277,9 +277,17 @@ def _own_reasons(case: Case, *, now, today) -> tuple[list[attention.Reason], dat
     weeks = (today - last_contact).days // 7
     if weeks >= attention.NO_CONTACT_WEEKS:
         if last_meeting:
-            text = _("No company meeting for %(weeks)d weeks (the last one on %(date)s)")
+            text = ngettext(
+                "No company meeting for %(weeks)d week (the last one on %(date)s)",
+                "No company meeting for %(weeks)d weeks (the last one on %(date)s)",
+                weeks,
+            )
         else:
-            text = _("No company meeting in the %(weeks)d weeks since the case began (%(date)s)")
+            text = ngettext(
+                "No company meeting in the %(weeks)d week since the case began (%(date)s)",
+                "No company meeting in the %(weeks)d weeks since the case began (%(date)s)",
+                weeks,
+            )
         reasons.append(
             attention.Reason(
                 attention.NO_CONTACT,

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from bifrost.core.access import require_perm
@@ -123,9 +124,12 @@ def advisor_withdraw(request, pk: int):
         if closed:
             messages.success(
                 request,
-                _(
-                    "%(name)s has dropped out and %(count)s case(s) were closed. Run a re-match "
-                    "to find new advisors for those companies."
+                ngettext(
+                    "%(name)s has dropped out and %(count)s case was closed. Run a re-match "
+                    "to find a new advisor for that company.",
+                    "%(name)s has dropped out and %(count)s cases were closed. Run a re-match "
+                    "to find new advisors for those companies.",
+                    len(closed),
                 )
                 % {"name": name, "count": len(closed)},
             )

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bifrost.core.http import is_htmx
@@ -224,9 +225,12 @@ def run_confirm(request, pk: int):
             return redirect("matching:run", pk=run.pk)
         messages.success(
             request,
-            _(
-                "The match is confirmed: %(count)s new case(s) were opened and both sides "
-                "were told by e-mail."
+            ngettext(
+                "The match is confirmed: %(count)s new case was opened and both sides "
+                "were told by e-mail.",
+                "The match is confirmed: %(count)s new cases were opened and both sides "
+                "were told by e-mail.",
+                len(opened),
             )
             % {"count": len(opened)},
         )

@@ -49,3 +49,34 @@ def test_compiled_catalogue_matches_the_po_file():
             continue
         found = catalogue.pgettext(context, msgid) if context else catalogue.gettext(msgid)
         assert found == msgstr, msgid
+
+
+OVERRIDES = ROOT / "locale_overrides" / "da" / "LC_MESSAGES"
+
+
+def test_allauth_overrides_are_compiled_and_win_over_allauth():
+    """locale_overrides/ is committed compiled like locale/, and comes first in
+    LOCALE_PATHS, so its Danish replaces allauth's own ("Nulstil password")."""
+    from django.conf import settings
+    from django.utils import translation
+
+    assert settings.LOCALE_PATHS[0] == ROOT / "locale_overrides"
+    with (OVERRIDES / "django.mo").open("rb") as handle:
+        catalogue = gettext.GNUTranslations(handle)
+    entries = _po_entries(OVERRIDES / "django.po")
+    for msgid, msgstr, fuzzy, _context in entries:
+        assert msgstr and not fuzzy, msgid
+        if "\\" not in msgid:
+            assert catalogue.gettext(msgid) == msgstr, msgid
+    with translation.override("da"):
+        assert translation.gettext("Password Reset") == "Nulstil adgangskode"
+        assert translation.gettext("Verified") == "Bekræftet"
+
+
+def test_a_msgid_in_both_catalogues_has_one_danish_text():
+    """Where our own templates use an allauth msgid too, both catalogues agree, so
+    the order of LOCALE_PATHS never changes what a page says."""
+    ours = {(ctx, msgid): msgstr for msgid, msgstr, _f, ctx in _po_entries(DA / "django.po")}
+    for msgid, msgstr, _fuzzy, ctx in _po_entries(OVERRIDES / "django.po"):
+        if (ctx, msgid) in ours:
+            assert ours[(ctx, msgid)] == msgstr, msgid

@@ -48,7 +48,7 @@ def invitation_create(
     # Only the newest link for a person and organisation works.
     Invitation.objects.filter(
         organisation=organisation, email__iexact=email, accepted_at__isnull=True, expires_at__gt=now
-    ).update(expires_at=now)
+    ).update(expires_at=now, revoked_at=now)
     token = secrets.token_urlsafe(32)
     invitation = Invitation(
         organisation=organisation,
@@ -73,8 +73,12 @@ def invitation_create(
 def invitation_revoke(*, invitation: Invitation) -> None:
     if invitation.is_accepted:
         raise InvitationError(_("This invitation has already been accepted."))
-    invitation.expires_at = min(invitation.expires_at, timezone.now())
-    invitation.save(update_fields=["expires_at"])
+    if invitation.is_revoked:
+        return
+    now = timezone.now()
+    invitation.revoked_at = now
+    invitation.expires_at = min(invitation.expires_at, now)
+    invitation.save(update_fields=["revoked_at", "expires_at"])
 
 
 def invitation_check_usable(invitation: Invitation | None) -> Invitation:
@@ -86,6 +90,13 @@ def invitation_check_usable(invitation: Invitation | None) -> Invitation:
     if invitation.is_accepted:
         raise InvitationError(
             _("This invitation has already been used. Log in with your e-mail and password.")
+        )
+    if invitation.is_revoked:
+        raise InvitationError(
+            _(
+                "This invitation was withdrawn. If you were sent a newer invitation, use the "
+                "link in that e-mail; otherwise ask the facilitator who invited you."
+            )
         )
     if invitation.is_expired:
         raise InvitationError(

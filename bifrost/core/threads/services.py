@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bifrost.core.threads.models import EDIT_WINDOW, ThreadComment
 
@@ -22,9 +23,12 @@ _SET_BY_SERVICE = ["author"]
 
 def edit_window_closed_message() -> str:
     minutes = int(EDIT_WINDOW.total_seconds() // 60)
-    return _(
+    return ngettext(
+        "A comment can only be changed in the first %(minutes)d minute after it was "
+        "posted. You can delete it and write a new one.",
         "A comment can only be changed in the first %(minutes)d minutes after it was "
-        "posted. You can delete it and write a new one."
+        "posted. You can delete it and write a new one.",
+        minutes,
     ) % {"minutes": minutes}
 
 
