@@ -252,6 +252,8 @@ else:
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _mailer_options}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="BIFROST <noreply@bifrost.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people write for help (the contact page, the password reset, the 500 page).
+SUPPORT_EMAIL = env.str("SUPPORT_EMAIL", default="support@bifrost.example")
 
 # --- Accounts and authentication ---------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
