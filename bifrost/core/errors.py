@@ -11,7 +11,10 @@ rate limits look up there) and `CSRF_FAILURE_VIEW`.
   no context processor, session or user lookup runs and it makes no database query;
   the header shows the signed-out navigation. It shows a reference that is logged
   with the exception (one record with the traceback), so support can find the
-  failure from what the person quotes. Nothing about the request is on the page.
+  failure from what the person quotes. Nothing about the request is on the page,
+  and the log names the URL pattern, not the path (which can hold a calendar token).
+- The pages never echo the requested address (`error_page` in the context tells
+  the language switcher to leave its `next` out).
 - When PostgreSQL cannot be reached, every page raises a connection error; the
   500 handler answers those with a plain 503 page and `Retry-After`.
 """
@@ -33,7 +36,8 @@ DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
 def _page(request: HttpRequest, template: str, status: int) -> HttpResponse:
-    response = render(request, f"core/errors/{template}", status=status)
+    # error_page: the layout leaves the requested address out (language_switcher.html).
+    response = render(request, f"core/errors/{template}", {"error_page": True}, status=status)
     response["Cache-Control"] = "no-store"
     return response
 
@@ -84,18 +88,22 @@ def server_error(request: HttpRequest, template_name: str = "core/errors/500.htm
         logger.warning("database unavailable: answered 503 (%s)", type(error).__name__)
         return database_unavailable()
     reference = new_reference()
+    # The URL pattern, not the path: a path can hold a credential (a calendar token).
+    match = getattr(request, "resolver_match", None)
+    route = f"/{match.route}" if match is not None else "(no matching URL)"
     logger.error(
         "Server error, reference %s: %s %s",
         reference,
         request.method,
-        request.path,
+        route,
         exc_info=error is not None,
         extra={"error_reference": reference, "status_code": 500},
     )
     try:
         # No request: no context processors, no session, no database.
         body = render_to_string(
-            template_name, {"reference": reference, "support_email": settings.SUPPORT_EMAIL}
+            template_name,
+            {"reference": reference, "support_email": settings.SUPPORT_EMAIL, "error_page": True},
         )
         response = HttpResponseServerError(body)
     except Exception:  # the 500 page itself failed: plain text, never a second error
