@@ -120,7 +120,9 @@ def test_a_forbidden_case_answers_the_same_page_as_a_missing_one(client, case, o
 def test_the_csrf_failure_page_says_to_reload_and_send_again(english, smv_owner, password):
     client = Client(enforce_csrf_checks=True)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    response = client.post(reverse("account_login"), {"login": smv_owner.email, "password": password})
+    response = client.post(
+        reverse("account_login"), {"login": smv_owner.email, "password": password}
+    )
     assert response.status_code == 403
     html = _assert_site_layout(response, "core/errors/csrf_failure.html", "en")
     assert "nothing was saved" in html
@@ -156,7 +158,9 @@ def test_a_server_error_shows_a_reference_that_is_in_the_log(failing, caplog, en
 
 @override_settings(ROOT_URLCONF=__name__)
 def test_each_server_error_gets_its_own_reference(failing):
-    first, second = (REFERENCE.search(failing.get("/test-errors/500/").content.decode()) for _ in "ab")
+    first, second = (
+        REFERENCE.search(failing.get("/test-errors/500/").content.decode()) for _ in "ab"
+    )
     assert first.group(1) != second.group(1)
 
 

@@ -3,7 +3,6 @@
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import assert_accessible, da, login_and_expect_dashboard
@@ -50,9 +49,7 @@ def test_without_the_clipboard_the_link_is_selected_to_copy_by_hand(
     url = _new_link(page, live_server, owner, password)
     page.get_by_role("button", name=da("Copy the calendar link"), exact=True).click()
     status = page.locator('[data-copy-status="calendar-feed-url"]')
-    expect(status).to_have_text(
-        da("The link is selected: press Ctrl+C (⌘+C on a Mac) to copy it.")
-    )
+    expect(status).to_have_text(da("The link is selected: press Ctrl+C (⌘+C on a Mac) to copy it."))
     assert page.evaluate("window.getSelection().toString().trim()") == url
 
 
