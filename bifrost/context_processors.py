@@ -29,4 +29,5 @@ def navigation(request) -> dict:
         "nav_is_smv_owner": Role.SMV_OWNER in roles,
         "nav_section": _section(request),
         "SITE_URL": settings.SITE_URL,
+        "SUPPORT_EMAIL": settings.SUPPORT_EMAIL,
     }

@@ -252,6 +252,8 @@ else:
 MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _mailer_options}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="BIFROST <noreply@bifrost.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people write for help (the contact page, the password reset, the 500 page).
+SUPPORT_EMAIL = env.str("SUPPORT_EMAIL", default="support@bifrost.example")
 
 # --- Accounts and authentication ---------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -354,6 +356,8 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
+# A form with an expired token gets a page saying what to do (bifrost/core/errors.py).
+CSRF_FAILURE_VIEW = "bifrost.core.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -45,5 +45,10 @@ urlpatterns += [
     )
 ]
 
-# A database outage answers 503 with Retry-After instead of a bare 500.
+# The error pages (bifrost/core/errors.py). A database outage answers 503 with
+# Retry-After instead of a 500; allauth's rate limits look up handler429 here.
+handler400 = "bifrost.core.errors.bad_request"
+handler403 = "bifrost.core.errors.permission_denied"
+handler404 = "bifrost.core.errors.page_not_found"
+handler429 = "bifrost.core.errors.too_many_requests"
 handler500 = "bifrost.core.errors.server_error"

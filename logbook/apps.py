@@ -25,11 +25,13 @@ class LogbookConfig(AppConfig):
         from logbook.exports import rules as export_rules
         from logbook.exports import selectors as export_selectors
         from logbook.logbooks import notifications as logbook_notifications
+        from logbook.logbooks.case_link import case_logbook_link
         from logbook.logbooks.receivers import logbook_for_enrolment
         from logbook.privacy import rules as privacy_rules
         from logbook.privacy import selectors as privacy
         from logbook.privacy import services as erasure
         from matching.cases import dashboard
+        from matching.cases import links as case_links
         from programme.models import Enrolment
 
         # Enrolling a company makes its logbook (programme may not import logbook).
@@ -42,6 +44,8 @@ class LogbookConfig(AppConfig):
             label=_("Logbook entries since last meeting"),
             compute=entry_selectors.entries_since_last_meeting,
         )
+        # The case page links to the company's logbook, for who may read it.
+        case_links.register_link(key="logbook", resolve=case_logbook_link)
         # The dashboards' panels, and unread entries on the advisor's cases (accounts
         # and matching may not import logbook).
         dashboard_panels.register()

@@ -4,5 +4,6 @@ urlpatterns = [
     path("", include("bifrost.accounts.dashboards.urls")),
     path("", include("bifrost.accounts.organisations.urls")),
     path("", include("bifrost.accounts.invitations.urls")),
+    path("", include("bifrost.accounts.help.urls")),
     path("privacy/", include("bifrost.accounts.privacy.urls")),
 ]

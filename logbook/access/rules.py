@@ -94,3 +94,8 @@ def programme_or_404(user, pk: int, perm: str) -> Programme:
 def is_outsider(user, logbook: Logbook) -> bool:
     """Not one of the company's own people (whose reads the access log records)."""
     return not belongs_to_company(user, logbook)
+
+
+def readable_logbook_of(user, *, programme_id: int, company_id: int) -> Logbook | None:
+    """The company's logbook in the programme if `user` may read it (`can_read`), else None."""
+    return can_read_logbooks(user).filter(programme_id=programme_id, company_id=company_id).first()

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from bifrost.core.access import paginate, require_perm
 from bifrost.core.submit import submit
-from matching.cases import dashboard, rules, selectors, services, table
+from matching.cases import dashboard, links, rules, selectors, services, table
 from matching.cases.forms import (
     CaseMeetingForm,
     DashboardFilterForm,
@@ -61,6 +61,7 @@ def _render_case(request, case: Case, *, status: int = 200, **bound_forms):
     context = {"case": case, "page": data, "can_work": can_work, "can_note": can_note}
     context["show_notes"] = with_notes
     context["back_url"], context["back_label"] = _back_link(user, case)
+    context["case_links"] = links.links_for(user, case)
     if can_work:
         context.update(
             phase_form=bound_forms.get("phase_form") or PhaseForm(case=case),

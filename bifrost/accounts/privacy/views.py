@@ -1,11 +1,14 @@
-"""A person's own data: the download page and its JSON, and deleting the account.
+"""Privacy: the public notice, a person's own data (the download page and its JSON),
+and deleting the account.
 
-Both are for the person themself only: there is no id in the URL, the views work
-on `request.user`, so nobody can ask for another person's data.
+The notice is public (written from docs/privacy.md). The other two are for the
+person themself only: there is no id in the URL, the views work on
+`request.user`, so nobody can ask for another person's data.
 """
 
 import json
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
@@ -13,12 +16,26 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from bifrost.accounts.privacy import services
 from bifrost.accounts.privacy.forms import AccountDeleteForm
 from bifrost.core import personal_data as registry
 from bifrost.core.submit import submit
+
+
+@require_safe
+def notice(request):
+    """What the platform stores, who sees it, consent, how long: public, no login."""
+    return render(
+        request,
+        "accounts/privacy/notice.html",
+        {
+            "access_log_days": settings.ACCESS_LOG_RETENTION_DAYS,
+            "session_hours": settings.SESSION_COOKIE_AGE // 3600,
+            "support_email": settings.SUPPORT_EMAIL,
+        },
+    )
 
 
 def download_name() -> str:

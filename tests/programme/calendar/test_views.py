@@ -169,6 +169,10 @@ def test_someone_who_left_the_programme_gets_an_empty_calendar(
     assert cal.walk("VEVENT") == []
 
 
+def _without_csrf(response) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+
+
 def test_unknown_and_revoked_tokens_get_the_same_404(client, cal_owner, meetings):
     token = token_for(cal_owner)
     assert client.get(feed_path(token)).status_code == 200
@@ -176,7 +180,9 @@ def test_unknown_and_revoked_tokens_get_the_same_404(client, cal_owner, meetings
     revoked = client.get(feed_path(token))
     unknown = client.get(feed_path("x" * 43))
     assert revoked.status_code == unknown.status_code == 404
-    assert revoked.content == unknown.content
+    # The same page (the site's 404), apart from each page's own CSRF token.
+    assert _without_csrf(revoked) == _without_csrf(unknown)
+    assert token not in revoked.content.decode()
 
 
 def test_a_new_feed_revokes_the_old_one(client, cal_owner, meetings):
@@ -205,12 +211,17 @@ def test_url_is_shown_once_and_only_the_hash_is_stored(client, cal_owner, meetin
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     html = response.content.decode()
-    match = re.search(r'value="(https?://[^"]+/calendar/([A-Za-z0-9_-]+)\.ics)"', html)
+    # Shown whole (not cut off in a one-line input), each with its Copy button.
+    match = re.search(
+        r'id="calendar-feed-url"[^>]*>(https?://[^<]+/calendar/([A-Za-z0-9_-]+)\.ics)</code>', html
+    )
     assert match, html
     url, token = match.groups()
     assert url == settings.SITE_URL + feed_path(token)
-    assert 'value="webcal://' + url.split("://", 1)[1] + '"' in html
-    assert 'for="calendar-feed-url"' in html and "readonly" in html
+    webcal = "webcal://" + url.split("://", 1)[1]
+    assert re.search(r'id="calendar-feed-webcal"[^>]*>' + re.escape(webcal) + "</code>", html)
+    assert 'data-copy-target="calendar-feed-url"' in html
+    assert 'data-copy-target="calendar-feed-webcal"' in html
 
     feed = CalendarFeed.objects.get(user=cal_owner)
     assert feed.token_hash == CalendarFeed.hash(token)
