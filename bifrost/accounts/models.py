@@ -239,6 +239,11 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires"))
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    # Withdrawn by a facilitator: unlike an expired link, it cannot be sent again.
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    # The last time the link was e-mailed again (a new token each time), and how often.
+    resent_at = models.DateTimeField(_("sent again"), null=True, blank=True)
+    resend_count = models.PositiveSmallIntegerField(_("times sent again"), default=0)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -262,6 +267,15 @@ class Invitation(models.Model):
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def last_sent_at(self):
+        """When the current link was e-mailed: at creation or the last resend."""
+        return self.resent_at or self.created_at
 
 
 class AccessLogQuerySet(models.QuerySet):
