@@ -64,7 +64,9 @@ class EnrolmentsForm(forms.Form):
 
     def groups(self) -> list[dict]:
         """Per kind: the field and its organisations, each marked enrolled or not."""
-        chosen = {str(v) for name in ("companies", "advisory_units") for v in self[name].value()}
+        chosen = {
+            str(v) for name in ("companies", "advisory_units") for v in self[name].value() or []
+        }
         result = []
         for name in ("companies", "advisory_units"):
             field = self[name]

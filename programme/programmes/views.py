@@ -123,7 +123,9 @@ def _enrolled_message(result: services.EnrolmentsResult) -> str:
 def enrolments(request, pk: int):
     """Enrol several companies and advisory units at once (checkbox lists per kind)."""
     programme = programme_or_404(request.user, pk, MANAGE)
-    form = EnrolmentsForm(request.POST or None, programme=programme)
+    # Bound on every POST: nothing ticked is an error to show, not a fresh page.
+    data = request.POST if request.method == "POST" else None
+    form = EnrolmentsForm(data, programme=programme)
     response = submit(
         request,
         form,

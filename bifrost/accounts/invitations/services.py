@@ -94,7 +94,7 @@ def invitation_resend(*, invitation: Invitation) -> tuple[Invitation, str]:
     sent again; an expired one can (that is what resending is mostly for).
     """
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("organisation", "invited_by")
         .get(pk=invitation.pk)
     )
