@@ -15,10 +15,12 @@ MATRIX_ORGS: dict[str, Row] = {
     "membership_remove": page(FACILITATORS),  # GET: the confirmation
     # The world's invitation was just sent: a facilitator is told to wait (302 back).
     "invitation_resend": post_only(FACILITATORS, 302),
+    "programme:run_restart": page(FACILITATORS),  # GET: the confirmation
 }
 
 URL_OBJECTS_ORGS: dict[str, dict[str, str]] = {
     "organisation_edit": {"pk": "company"},
     "membership_remove": {"pk": "orgs_membership"},
     "invitation_resend": {"pk": "invitation"},
+    "programme:run_restart": {"pk": "meeting"},
 }
