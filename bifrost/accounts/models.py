@@ -242,6 +242,9 @@ class Invitation(models.Model):
     # Withdrawn by a facilitator, or replaced by a newer invitation to the same person.
     # The expiry moves to that moment too, so "still valid" stays one filter on expires_at.
     revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    # The last time the link was e-mailed again (a new token each time), and how often.
+    resent_at = models.DateTimeField(_("sent again"), null=True, blank=True)
+    resend_count = models.PositiveSmallIntegerField(_("times sent again"), default=0)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -270,6 +273,11 @@ class Invitation(models.Model):
     def is_expired(self) -> bool:
         """No longer usable because its time ran out or it was withdrawn."""
         return timezone.now() >= self.expires_at
+
+    @property
+    def last_sent_at(self):
+        """When the current link was e-mailed: at creation or the last resend."""
+        return self.resent_at or self.created_at
 
 
 class AccessLogQuerySet(models.QuerySet):

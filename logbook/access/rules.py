@@ -15,7 +15,7 @@ the list and the detail check cannot disagree.
 import rules
 from django.db.models import Exists, OuterRef, QuerySet
 
-from bifrost.accounts.models import Membership
+from bifrost.accounts.models import Membership, Role
 from bifrost.accounts.rules import has_any_role, is_facilitator
 from bifrost.core.access import object_or_404
 from bifrost.core.rules import query_rule
@@ -36,6 +36,10 @@ def shared_with_advisor(user, queryset: QuerySet[Logbook]) -> QuerySet[Logbook]:
     """Logbooks shared with the advisor, whose company is on the person's active case."""
     on_case = Case.objects.filter(
         advisor=user,
+        # Only while they are an advisor in the case's unit (removed: no access).
+        unit_id__in=Membership.objects.filter(user=user, role=Role.ADVISOR).values(
+            "organisation_id"
+        ),
         status=Case.Status.ACTIVE,
         programme_id=OuterRef("programme_id"),
         company_id=OuterRef("company_id"),

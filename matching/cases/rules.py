@@ -31,12 +31,18 @@ from matching.cases import selectors
 from matching.models import AdvisorNote, Case
 
 
+def advised_units(user) -> QuerySet[Membership]:
+    """The advisory units the person is an advisor in now (as a subquery)."""
+    return Membership.objects.filter(user=user, role=Role.ADVISOR).values("organisation_id")
+
+
 @query_rule
 def cases_advised(user, queryset: QuerySet[Case]) -> QuerySet[Case]:
-    """Cases whose advisor the person is."""
+    """Cases whose advisor the person is, while they are an advisor in the case's unit:
+    someone removed from the unit loses its cases at once."""
     if not user.is_active:
         return queryset.none()
-    return queryset.filter(advisor=user)
+    return queryset.filter(advisor=user, unit_id__in=advised_units(user))
 
 
 @query_rule

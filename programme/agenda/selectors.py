@@ -1,5 +1,7 @@
 """Reads for agendas: the times of each item."""
 
+import math
+from copy import copy
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -48,3 +50,24 @@ def schedule(meeting: Meeting, items: list[AgendaItem]) -> list[ScheduledItem]:
         )
         cursor = max(cursor, end)
     return result
+
+
+def overrun_minutes(
+    meeting: Meeting,
+    items: list[AgendaItem],
+    *,
+    starts_at: datetime | None = None,
+    ends_at: datetime | None = None,
+) -> int:
+    """By how many whole minutes (rounded up) the agenda runs past the meeting's end,
+    0 if it fits. `starts_at`/`ends_at` ask about new times before they are saved;
+    the items keep their order, durations and fixed start times."""
+    if starts_at is not None or ends_at is not None:
+        meeting = copy(meeting)
+        meeting.starts_at = starts_at or meeting.starts_at
+        meeting.ends_at = ends_at or meeting.ends_at
+    scheduled = schedule(meeting, items)
+    if not scheduled:
+        return 0
+    past = max(entry.end for entry in scheduled) - meeting.ends_at
+    return max(0, math.ceil(past.total_seconds() / 60))

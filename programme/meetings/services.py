@@ -72,11 +72,19 @@ def meeting_go_to(*, meeting: Meeting, item: AgendaItem | None) -> Meeting:
 
 @transaction.atomic
 def meeting_advance(*, meeting: Meeting, step: int = 1) -> Meeting:
-    """Go to the next (or previous) item; past the last item the meeting is over."""
+    """Go to the next (or previous) item; past the last item the meeting is over.
+
+    "Next" on a meeting that is over does nothing: a presenter's clicker pressed once
+    too often must not throw the room back to the first item. Starting again is its
+    own step (`meeting_restart`), which the run view asks about first. "Previous"
+    on a meeting that is over goes back to its last item.
+    """
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     items = list(meeting.agenda_items.order_by("position", "pk"))
     if not items:
         return meeting
+    if meeting.current_item_id is None and meeting.run_ended_at is not None:
+        return meeting if step > 0 else meeting_go_to(meeting=meeting, item=items[-1])
     if meeting.current_item_id is None:
         target = items[0] if step > 0 else None
     else:
@@ -98,6 +106,16 @@ def meeting_advance(*, meeting: Meeting, step: int = 1) -> Meeting:
             return meeting
         target = items[new_index] if new_index >= 0 else None
     return meeting_go_to(meeting=meeting, item=target)
+
+
+@transaction.atomic
+def meeting_restart(*, meeting: Meeting) -> Meeting:
+    """Start the meeting again from its first item (after the person confirmed)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    first = meeting.agenda_items.order_by("position", "pk").first()
+    if first is None:
+        return meeting
+    return meeting_go_to(meeting=meeting, item=first)
 
 
 # --- Attendance, minutes, preparation ----------------------------------------------

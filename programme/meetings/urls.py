@@ -9,6 +9,7 @@ urlpatterns = [
     path("meetings/<int:pk>/run/", views.meeting_run, name="run"),
     path("meetings/<int:pk>/run/advance/", views.meeting_run_advance, name="run_advance"),
     path("meetings/<int:pk>/run/panel/", views.meeting_run_panel, name="run_panel"),
+    path("meetings/<int:pk>/run/restart/", views.meeting_run_restart, name="run_restart"),
     path("meetings/<int:pk>/live/", views.meeting_live, name="live"),
     path("meetings/<int:pk>/live/current/", views.meeting_live_current, name="live_current"),
     path("meetings/<int:pk>/attendance/", views.attendance, name="attendance"),

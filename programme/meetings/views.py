@@ -9,13 +9,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from bifrost.core.http import is_htmx
 from bifrost.core.submit import submit
 from knowledge.rendering import render_markdown
 from programme.agenda.forms import NotesForm
-from programme.agenda.selectors import schedule
+from programme.agenda.selectors import overrun_minutes, schedule
 from programme.meetings import selectors, services
 from programme.meetings.forms import MeetingForm, MinutesForm, PreparationForm
 from programme.meetings.rules import meeting_or_404
@@ -50,22 +51,54 @@ def meeting_detail(request, pk: int):
     return render(request, "programme/meetings/meeting_detail.html", context)
 
 
+def _overrun_text(minutes: int) -> str:
+    return ngettext(
+        "The agenda runs %(minutes)d minute past the end of the meeting. Shorten or move "
+        "items in the agenda, or let the meeting end later.",
+        "The agenda runs %(minutes)d minutes past the end of the meeting. Shorten or move "
+        "items in the agenda, or let the meeting end later.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, pk: int):
     meeting = meeting_or_404(request.user, pk, MANAGE)
+    items = list(meeting.agenda_items.order_by("position", "pk"))
     form = MeetingForm(request.POST or None, instance=meeting)
+
+    def saved(meeting: Meeting) -> str:
+        # Moving the start (or the end) can push the agenda past the end: say so.
+        if overrun := overrun_minutes(meeting, items):
+            messages.warning(request, _overrun_text(overrun))
+        return _meeting_url(meeting)
+
     response = submit(
         request,
         form,
         lambda data: services.meeting_update(meeting=meeting, **form.changes()),
         success=_("The meeting was saved."),
-        redirect_to=_meeting_url,
+        redirect_to=saved,
         # The model's datetimes are the form's date and end-time fields.
         field_map={"starts_at": "date", "ends_at": "end_time"},
     )
-    return response or render(
-        request, "programme/meetings/meeting_form.html", {"form": form, "meeting": meeting}
+    if response:
+        return response
+    # The form warns too: for the saved times, or for the times just typed in.
+    typed = getattr(form, "cleaned_data", {})
+    overrun = overrun_minutes(
+        meeting, items, starts_at=typed.get("starts_at"), ends_at=typed.get("ends_at")
+    )
+    return render(
+        request,
+        "programme/meetings/meeting_form.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "overrun_warning": _overrun_text(overrun) if overrun else "",
+            "agenda_minutes": sum(item.duration_minutes for item in items),
+        },
     )
 
 
@@ -112,6 +145,19 @@ def meeting_run_advance(request, pk: int):
     if is_htmx(request):
         return meeting_run_panel(request, pk)
     return redirect("programme:run", pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_run_restart(request, pk: int):
+    """'Start again' asks first: GET is the confirmation (the page without JavaScript;
+    with it, the run view opens the same form in a dialog), POST starts again."""
+    meeting = meeting_or_404(request.user, pk, MANAGE)
+    if request.method == "POST":
+        services.meeting_restart(meeting=meeting)
+        messages.success(request, _("The meeting started again from the first item."))
+        return redirect("programme:run", pk=pk)
+    return render(request, "programme/meetings/run_restart_confirm.html", _run_context(meeting))
 
 
 @login_required

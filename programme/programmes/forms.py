@@ -27,20 +27,67 @@ class ProgrammeForm(forms.ModelForm):
         return cleaned
 
 
-class EnrolForm(forms.Form):
-    organisation = forms.ModelChoiceField(
-        label=_("Company or advisory unit"),
+class EnrolmentsForm(forms.Form):
+    """Enrol several organisations at once: companies and advisory units listed apart.
+
+    Every company and advisory unit is a valid choice, the enrolled ones too, so a
+    page opened before someone else enrolled one still submits (enrolling is
+    idempotent); the page shows the enrolled ones ticked and disabled.
+    """
+
+    companies = forms.ModelMultipleChoiceField(
+        label=_("Companies"),
         queryset=Organisation.objects.none(),
-        empty_label=_("Choose…"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    advisory_units = forms.ModelMultipleChoiceField(
+        label=_("Advisory units"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, programme: Programme, **kwargs):
         super().__init__(*args, **kwargs)
-        enrolled = programme.enrolments.filter(left_at__isnull=True).values("organisation")
-        self.fields["organisation"].queryset = (
-            Organisation.objects.filter(
-                kind__in=[Organisation.Kind.COMPANY, Organisation.Kind.ADVISORY_UNIT]
+        self.enrolled_ids = set(
+            programme.enrolments.filter(left_at__isnull=True).values_list(
+                "organisation_id", flat=True
             )
-            .exclude(pk__in=enrolled)
-            .order_by("kind", "name")
         )
+        kinds = {
+            "companies": Organisation.Kind.COMPANY,
+            "advisory_units": Organisation.Kind.ADVISORY_UNIT,
+        }
+        for name, kind in kinds.items():
+            self.fields[name].queryset = Organisation.objects.filter(kind=kind).order_by("name")
+
+    def groups(self) -> list[dict]:
+        """Per kind: the field and its organisations, each marked enrolled or not."""
+        chosen = {
+            str(v) for name in ("companies", "advisory_units") for v in self[name].value() or []
+        }
+        result = []
+        for name in ("companies", "advisory_units"):
+            field = self[name]
+            options = [
+                {
+                    "organisation": organisation,
+                    "enrolled": organisation.pk in self.enrolled_ids,
+                    "checked": str(organisation.pk) in chosen,
+                    "id": f"id_{name}_{organisation.pk}",
+                }
+                for organisation in field.field.queryset
+            ]
+            result.append({"field": field, "options": options})
+        return result
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["organisations"] = [
+            *(cleaned.get("companies") or []),
+            *(cleaned.get("advisory_units") or []),
+        ]
+        if not self.errors and not cleaned["organisations"]:
+            raise forms.ValidationError(_("Choose at least one company or advisory unit."))
+        return cleaned

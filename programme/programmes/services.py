@@ -1,5 +1,6 @@
 """Writes for programmes: creation from the course template and enrolment."""
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -119,6 +120,29 @@ def enrolment_add(*, programme: Programme, organisation: Organisation) -> Enrolm
         enrolment.save(update_fields=["left_at"])
     transaction.on_commit(lambda: reminders.reminders_plan_for_programme(programme_id=programme.pk))
     return enrolment
+
+
+@dataclass(frozen=True)
+class EnrolmentsResult:
+    enrolled: list[Organisation]  # newly enrolled (or back after leaving)
+    already: list[Organisation]  # were enrolled already: nothing changed
+
+
+@transaction.atomic
+def enrolments_add(*, programme: Programme, organisations: list[Organisation]) -> EnrolmentsResult:
+    """Enrol several companies and advisory units at once. Idempotent: those already
+    enrolled stay as they are; all or none are enrolled (one bad kind stops all)."""
+    active = set(
+        programme.enrolments.filter(left_at__isnull=True).values_list("organisation_id", flat=True)
+    )
+    enrolled, already = [], []
+    for organisation in dict.fromkeys(organisations):  # each once, in the given order
+        if organisation.pk in active:
+            already.append(organisation)
+            continue
+        enrolment_add(programme=programme, organisation=organisation)
+        enrolled.append(organisation)
+    return EnrolmentsResult(enrolled=enrolled, already=already)
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from bifrost.core.access import require_perm
@@ -16,7 +17,7 @@ from programme.meetings import selectors as meeting_selectors
 from programme.meetings.rules import meetings_visible
 from programme.models import Programme
 from programme.programmes import selectors, services
-from programme.programmes.forms import EnrolForm, ProgrammeForm
+from programme.programmes.forms import EnrolmentsForm, ProgrammeForm
 from programme.programmes.rules import enrolment_or_404, programme_or_404, programmes_visible
 
 MANAGE = "programme.manage_programme"
@@ -94,18 +95,44 @@ def programme_detail(request, pk: int):
     return render(request, "programme/programmes/programme_detail.html", context)
 
 
+def _enrolled_message(result: services.EnrolmentsResult) -> str:
+    parts = []
+    if result.enrolled:
+        parts.append(
+            ngettext(
+                "%(count)d organisation is now enrolled: %(names)s.",
+                "%(count)d organisations are now enrolled: %(names)s.",
+                len(result.enrolled),
+            )
+            % {"count": len(result.enrolled), "names": ", ".join(o.name for o in result.enrolled)}
+        )
+    if result.already:
+        parts.append(
+            ngettext(
+                "%(names)s was enrolled already.",
+                "%(names)s were enrolled already.",
+                len(result.already),
+            )
+            % {"names": ", ".join(o.name for o in result.already)}
+        )
+    return " ".join(parts)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def enrolments(request, pk: int):
+    """Enrol several companies and advisory units at once (checkbox lists per kind)."""
     programme = programme_or_404(request.user, pk, MANAGE)
-    form = EnrolForm(request.POST or None, programme=programme)
+    # Bound on every POST: nothing ticked is an error to show, not a fresh page.
+    data = request.POST if request.method == "POST" else None
+    form = EnrolmentsForm(data, programme=programme)
     response = submit(
         request,
         form,
-        lambda data: services.enrolment_add(programme=programme, organisation=data["organisation"]),
-        success=lambda enrolment: (
-            _("%(name)s is now enrolled.") % {"name": enrolment.organisation.name}
+        lambda data: services.enrolments_add(
+            programme=programme, organisations=data["organisations"]
         ),
+        success=_enrolled_message,
         redirect_to=reverse("programme:enrolments", args=[programme.pk]),
     )
     return response or render(

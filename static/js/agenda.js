@@ -41,3 +41,37 @@
     });
   });
 })();
+
+// Up/Down keep the keyboard where it was: htmx replaces the whole table, so after
+// the swap the focus goes back to the same button of the moved item (or, when
+// that button is now disabled at the top or bottom, to its other one), and a
+// status line says where the item went.
+(function () {
+  "use strict";
+  let moved = null;
+
+  document.addEventListener("submit", function (event) {
+    const button = event.submitter;
+    if (!button || !button.id || !/^move-(up|down)-\d+$/.test(button.id)) return;
+    const parts = button.id.split("-");
+    moved = { direction: parts[1], itemId: parts[2] };
+  }, true);
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (!moved || !event.detail.target || event.detail.target.id !== "agenda-table") return;
+    const item = moved;
+    moved = null;
+    const other = item.direction === "up" ? "down" : "up";
+    let button = document.getElementById("move-" + item.direction + "-" + item.itemId);
+    if (!button || button.disabled) button = document.getElementById("move-" + other + "-" + item.itemId);
+    if (button && !button.disabled) button.focus();
+    const row = document.querySelector('#agenda-table tr[data-item-id="' + item.itemId + '"]');
+    const status = document.getElementById("agenda-status");
+    if (!row || !status) return;
+    const rows = Array.from(row.parentNode.querySelectorAll("tr[data-item-id]"));
+    status.textContent = status.dataset.template
+      .replace("%(title)s", row.dataset.title || "")
+      .replace("%(position)s", String(rows.indexOf(row) + 1))
+      .replace("%(count)s", String(rows.length));
+  });
+})();

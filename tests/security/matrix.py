@@ -35,6 +35,7 @@ from tests.security.matrix_markers import (
     Marker,
     Proof,
 )
+from tests.security.matrix_orgs import MATRIX_ORGS
 from tests.security.matrix_roles import (
     ADVISOR_A,
     ADVISOR_OTHER,
@@ -341,6 +342,7 @@ MATRIX: dict[str, Row] = {
     **MATRIX_ADVFLOW,  # advice requests and courses (matrix_advice_advflow.py)
     **MATRIX_ADVICE_ADVCAT,
     **MATRIX_ERRORS,  # the privacy notice and the help page (matrix_errors.py)
+    **MATRIX_ORGS,  # editing organisations, members, resending, restarting (matrix_orgs.py)
 }
 
 __all__ = [

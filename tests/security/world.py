@@ -42,6 +42,7 @@ from tests.security.url_objects import URL_OBJECTS
 from tests.security.world_advice_advcat import advice_catalogue_objects
 from tests.security.world_advice_advflow import _advice_flow
 from tests.security.world_company import _company_side
+from tests.security.world_orgs import orgs_objects
 from tests.security.world_shared import (
     _allauth_keys,
     _exercises,
@@ -100,6 +101,7 @@ def build_world(media_root: Path) -> World:
         **_allauth_keys(),
         **_advice_flow(people),
         **advice_catalogue_objects(),
+        **orgs_objects(people),
     }
     sides = {
         "A": _company_side(programme, meetings, people, "a", share_with_researchers=True),

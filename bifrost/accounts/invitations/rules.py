@@ -1,4 +1,4 @@
-"""Who may invite people and withdraw invitations: facilitators."""
+"""Who may invite people, send an invitation again and withdraw one: facilitators."""
 
 import rules
 
@@ -9,6 +9,7 @@ from bifrost.core.access import object_or_404
 
 rules.add_perm("accounts.invite_to_organisation", is_facilitator)
 rules.add_perm("accounts.revoke_invitation", is_facilitator)
+rules.add_perm("accounts.resend_invitation", is_facilitator)
 
 
 def invitation_or_404(user, pk: int, perm: str) -> Invitation:

@@ -81,6 +81,65 @@ def invitation_revoke(*, invitation: Invitation) -> None:
     invitation.save(update_fields=["revoked_at", "expires_at"])
 
 
+# Sending a link again: not twice within a few minutes (a double click, an impatient
+# retry), and not more than a handful of times per invitation, so nobody's inbox is
+# flooded from the platform. A fresh invitation is always possible from the form.
+RESEND_INTERVAL = timedelta(minutes=5)
+RESEND_LIMIT = 5
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation) -> tuple[Invitation, str]:
+    """E-mail the invitation again with a new one-time link; the old link stops working.
+
+    The link's lifetime starts again. An accepted or withdrawn invitation cannot be
+    sent again; an expired one can (that is what resending is mostly for).
+    """
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",))
+        .select_related("organisation", "invited_by")
+        .get(pk=invitation.pk)
+    )
+    if invitation.is_accepted:
+        raise InvitationError(_("This invitation has already been accepted."))
+    if invitation.is_revoked:
+        raise InvitationError(
+            _("This invitation was withdrawn. Invite the person again to send a new link.")
+        )
+    now = timezone.now()
+    if now - invitation.last_sent_at < RESEND_INTERVAL:
+        raise InvitationError(
+            _("The invitation to %(email)s was sent a moment ago. Wait a few minutes.")
+            % {"email": invitation.email}
+        )
+    if invitation.resend_count >= RESEND_LIMIT:
+        raise InvitationError(
+            _(
+                "The invitation to %(email)s has been sent again %(count)s times. Check the "
+                "address with the person and invite them again."
+            )
+            % {"email": invitation.email, "count": invitation.resend_count}
+        )
+    # Only the newest link for a person and organisation works.
+    Invitation.objects.filter(
+        organisation=invitation.organisation,
+        email__iexact=invitation.email,
+        accepted_at__isnull=True,
+        expires_at__gt=now,
+    ).exclude(pk=invitation.pk).update(expires_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = hash_token(token)
+    invitation.resent_at = now
+    invitation.resend_count += 1
+    invitation.expires_at = now + timedelta(days=settings.INVITATION_VALID_DAYS)
+    invitation.save(update_fields=["token_hash", "resent_at", "resend_count", "expires_at"])
+    accept_url = absolute_url("invitation_accept", token=token)
+    emails.send_invitation(invitation=invitation, accept_url=accept_url)
+    if settings.DEBUG:
+        logger.info("Invitation link for %s (development only): %s", invitation.email, accept_url)
+    return invitation, token
+
+
 def invitation_check_usable(invitation: Invitation | None) -> Invitation:
     """Raise InvitationError with a clear message unless the link can still be used."""
     if invitation is None:

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from bifrost.accounts.invitations import selectors, services
 from bifrost.accounts.invitations.forms import AcceptInvitationForm, InvitationForm
@@ -73,6 +73,20 @@ def invitation_revoke(request, pk: int):
         return redirect("organisation_detail", pk=invitation.organisation_id)
     # GET asks for confirmation before anything changes.
     return render(request, "accounts/invitations/revoke_confirm.html", {"invitation": invitation})
+
+
+@login_required
+@require_POST
+def invitation_resend(request, pk: int):
+    """Send the link again (a new one; the old one stops working). A button, no form."""
+    invitation = invitation_or_404(request.user, pk, "accounts.resend_invitation")
+    try:
+        invitation, _token = services.invitation_resend(invitation=invitation)
+    except services.InvitationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _sent_message(invitation))
+    return redirect("organisation_detail", pk=invitation.organisation_id)
 
 
 def _unusable(request, error: services.InvitationError):

@@ -20,3 +20,11 @@ class OrganisationForm(forms.ModelForm):
         }
         field_classes = {"cvr": CVRField}
         widgets = {"cvr": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})}
+
+
+class OrganisationEditForm(OrganisationForm):
+    """The same fields without the kind: the members' roles depend on it (a company's
+    people are SMV owners), so an organisation keeps the kind it was created with."""
+
+    class Meta(OrganisationForm.Meta):
+        fields = ["name", "cvr", "industry", "size_band", "region"]

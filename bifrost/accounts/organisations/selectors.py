@@ -37,3 +37,16 @@ def organisation_counts() -> dict[str, int]:
     """How many organisations of each kind, in one query."""
     counted = dict(Organisation.objects.order_by().values_list("kind").annotate(n=Count("pk")))
     return {kind: counted.get(kind, 0) for kind in Organisation.Kind.values}
+
+
+def memberships_with_people() -> QuerySet[Membership]:
+    return Membership.objects.select_related("user", "organisation")
+
+
+def other_member_count(membership: Membership) -> int:
+    """How many people besides this one are members of the organisation."""
+    return (
+        Membership.objects.filter(organisation_id=membership.organisation_id)
+        .exclude(pk=membership.pk)
+        .count()
+    )
