@@ -64,3 +64,18 @@ def relatable_pages(*, other_than: Page | None = None) -> QuerySet[Page]:
 def provenance_of(page: Page) -> Provenance | None:
     """Where the page came from, when it was drafted from a programme."""
     return Provenance.objects.filter(page=page).first()
+
+
+def published_among(pages: QuerySet[Page] | list[Page]) -> list[Page]:
+    """Of the chosen related pages, those a reader would see linked (the published)."""
+    pks = [page.pk for page in pages]
+    return list(Page.objects.published().filter(pk__in=pks).order_by("kind", "order"))
+
+
+def published_cases_linking(page: Page | None) -> list[Page]:
+    """The published case pages that point at `page` ("Cases that show this")."""
+    if page is None or not page.pk:
+        return []
+    return list(
+        Page.objects.published().filter(kind=Kind.CASE, related=page).order_by("order", "title")
+    )

@@ -14,6 +14,7 @@ from bifrost.core.submit import submit
 from knowledge.approvals.selectors import approval_of, approval_status
 from knowledge.editor import selectors, services
 from knowledge.editor.forms import PageForm
+from knowledge.editor.preview import preview_context
 from knowledge.editor.rules import page_or_404, page_revision_or_404
 from knowledge.models import Kind, Page
 from knowledge.rendering import render_markdown
@@ -92,12 +93,21 @@ def editor_edit(request, pk: int):
 @login_required
 @require_POST
 def editor_preview(request):
-    """htmx: the Markdown as readers will see it (sanitised exactly the same way)."""
+    """htmx: the whole page as readers will see it, from what is typed (nothing is
+    saved): the public page's template, sanitised exactly the same way."""
     require_perm(request.user, EDIT)
+    current = None
+    if request.POST.get("preview_page", "").isdigit():
+        current = page_or_404(request.user, int(request.POST["preview_page"]), EDIT)
+    kind = current.kind if current is not None else request.POST.get("preview_kind", "")
+    if kind not in Kind.values:
+        kind = Kind.ARTICLE
+    form = PageForm(request.POST, kind=kind, page=current)
+    content, related = form.preview_content()
     return render(
         request,
         "knowledge/editor/_preview.html",
-        {"html": render_markdown(request.POST.get("body", ""))},
+        preview_context(content, related, current=current),
     )
 
 
