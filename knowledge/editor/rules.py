@@ -20,9 +20,7 @@ def may_edit(user, page: Page | None = None) -> bool:
     directly: unlike `user.has_perm` it never falls through to Django's
     permission tables, so the question costs no SQL on every page.
     """
-    return bool(getattr(user, "is_authenticated", False)) and rules.has_perm(
-        EDIT_PAGE, user, page
-    )
+    return bool(getattr(user, "is_authenticated", False)) and rules.has_perm(EDIT_PAGE, user, page)
 
 
 def page_or_404(user, pk: int, perm: str) -> Page:

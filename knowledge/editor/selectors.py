@@ -1,7 +1,7 @@
 """What editors read: the page list, a page's content as a revision holds it, and
 its revisions."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from knowledge.models import Kind, Page, PageRevision, Provenance
 
@@ -79,3 +79,21 @@ def published_cases_linking(page: Page | None) -> list[Page]:
     return list(
         Page.objects.published().filter(kind=Kind.CASE, related=page).order_by("order", "title")
     )
+
+
+def previous_revision(revision: PageRevision) -> PageRevision | None:
+    """The version of the same page saved just before `revision`."""
+    return (
+        PageRevision.objects.filter(page_id=revision.page_id)
+        .filter(
+            Q(created_at__lt=revision.created_at)
+            | Q(created_at=revision.created_at, pk__lt=revision.pk)
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def page_titles(pks) -> dict[int, str]:
+    """Titles of the pages among `pks` that still exist, in one query."""
+    return dict(Page.objects.filter(pk__in=list(pks)).values_list("pk", "title"))
