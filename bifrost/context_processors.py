@@ -11,6 +11,8 @@ def _section(request) -> str:
     match = getattr(request, "resolver_match", None)
     if match is None:
         return ""
+    if match.namespace == "knowledge" and (match.url_name or "").startswith("editor_"):
+        return "knowledge_editor"  # the editor has its own entry, apart from reading
     if match.namespace:
         return match.namespace
     if match.url_name and match.url_name.startswith(("organisation", "invitation_create")):

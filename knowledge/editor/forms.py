@@ -62,7 +62,9 @@ class PageForm(forms.Form):
         label=_("Related pages"),
         queryset=Page.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        # Tick boxes (with a filter field, static/js/related-filter.js), not a
+        # Ctrl+click list: each choice is reachable and visible on its own.
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("For a case: the principles, phase and challenges it illustrates."),
     )
 
@@ -116,6 +118,29 @@ class PageForm(forms.Form):
             "summary_en": data["summary_en"],
             "body_en": data["body_en"],
         }
+
+    def preview_content(self) -> tuple[dict, list[Page]]:
+        """The content to preview and the related pages chosen, also while some
+        fields are invalid: what was typed shows, the checks come on saving."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+
+        def typed(name: str, default=""):
+            return data[name] if name in data else self.data.get(name, default)
+
+        order = data.get("order")
+        content = {
+            "section": typed("section", KIND_SECTION.get(self.kind, Section.METHOD)),
+            "kind": self.kind,
+            "slug": typed("slug"),
+            "order": order if isinstance(order, int) else 0,
+            "fields": {
+                key: typed(f"field_{key}") for key, _label, _is_list in KIND_FIELDS[self.kind]
+            },
+        }
+        for name in ("title", "summary", "body", "title_en", "summary_en", "body_en"):
+            content[name] = typed(name)
+        return content, list(data.get("related") or [])
 
     def clean(self):
         cleaned = super().clean()

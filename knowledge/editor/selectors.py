@@ -1,7 +1,7 @@
 """What editors read: the page list, a page's content as a revision holds it, and
 its revisions."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from knowledge.models import Kind, Page, PageRevision, Provenance
 
@@ -64,3 +64,36 @@ def relatable_pages(*, other_than: Page | None = None) -> QuerySet[Page]:
 def provenance_of(page: Page) -> Provenance | None:
     """Where the page came from, when it was drafted from a programme."""
     return Provenance.objects.filter(page=page).first()
+
+
+def published_among(pages: QuerySet[Page] | list[Page]) -> list[Page]:
+    """Of the chosen related pages, those a reader would see linked (the published)."""
+    pks = [page.pk for page in pages]
+    return list(Page.objects.published().filter(pk__in=pks).order_by("kind", "order"))
+
+
+def published_cases_linking(page: Page | None) -> list[Page]:
+    """The published case pages that point at `page` ("Cases that show this")."""
+    if page is None or not page.pk:
+        return []
+    return list(
+        Page.objects.published().filter(kind=Kind.CASE, related=page).order_by("order", "title")
+    )
+
+
+def previous_revision(revision: PageRevision) -> PageRevision | None:
+    """The version of the same page saved just before `revision`."""
+    return (
+        PageRevision.objects.filter(page_id=revision.page_id)
+        .filter(
+            Q(created_at__lt=revision.created_at)
+            | Q(created_at=revision.created_at, pk__lt=revision.pk)
+        )
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+def page_titles(pks) -> dict[int, str]:
+    """Titles of the pages among `pks` that still exist, in one query."""
+    return dict(Page.objects.filter(pk__in=list(pks)).values_list("pk", "title"))

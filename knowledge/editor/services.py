@@ -25,24 +25,10 @@ from knowledge.editor.selectors import (
     existing_page_pks,
     newest_content,
 )
-from knowledge.models import KIND_FIELDS, Page, PageRevision
+from knowledge.models import KIND_FIELDS, Page, PageRevision, clean_kind_fields
 from knowledge.pages.cache import bump_content_version
 from knowledge.rendering import render_markdown
 from knowledge.search.index import searchable_text, update_search_vector
-
-
-def _clean_lines(value: str | list[str] | None) -> list[str]:
-    """A list field: one item a line (the editor's textarea) or a list already."""
-    lines = value.splitlines() if isinstance(value, str) else value or []
-    return [line.strip() for line in lines if line.strip()]
-
-
-def _clean_fields(kind: str, fields: dict) -> dict[str, str | list[str]]:
-    cleaned: dict[str, str | list[str]] = {}
-    for key, _label, is_list in KIND_FIELDS[kind]:
-        value = fields.get(key)
-        cleaned[key] = _clean_lines(value) if is_list else (value or "").strip()
-    return cleaned
 
 
 def _apply(page: Page, content: dict) -> Page:
@@ -50,7 +36,7 @@ def _apply(page: Page, content: dict) -> Page:
     for key in CONTENT_KEYS:
         if key != "related":
             setattr(page, key, content.get(key, OPTIONAL_KEYS.get(key)))
-    page.fields = _clean_fields(page.kind, content["fields"])
+    page.fields = clean_kind_fields(page.kind, content["fields"])
     page.body_html = render_markdown(page.body)
     page.body_html_en = render_markdown(page.body_en)
     page.body_text = searchable_text(page)
@@ -66,7 +52,7 @@ def _validate(content: dict, page: Page | None) -> dict:
     content = {
         **OPTIONAL_KEYS,
         **content,
-        "fields": _clean_fields(content["kind"], content.get("fields") or {}),
+        "fields": clean_kind_fields(content["kind"], content.get("fields") or {}),
     }
     content["related"] = sorted({int(pk) for pk in content.get("related") or []})
     # The same model checks for every save, drafts of published pages included.

@@ -11,6 +11,11 @@ urlpatterns = [
     path("editor/<int:pk>/unpublish/", views.editor_unpublish, name="editor_unpublish"),
     path("editor/<int:pk>/revisions/", views.editor_revisions, name="editor_revisions"),
     path(
+        "editor/<int:pk>/revisions/<int:revision_pk>/changes/",
+        views.editor_revision_changes,
+        name="editor_revision_changes",
+    ),
+    path(
         "editor/<int:pk>/revisions/<int:revision_pk>/restore/",
         views.editor_restore,
         name="editor_restore",

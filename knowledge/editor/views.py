@@ -7,13 +7,15 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from bifrost.core.access import paginate, require_perm
 from bifrost.core.submit import submit
 from knowledge.approvals.selectors import approval_of, approval_status
 from knowledge.editor import selectors, services
+from knowledge.editor.diff import content_changes
 from knowledge.editor.forms import PageForm
+from knowledge.editor.preview import preview_context
 from knowledge.editor.rules import page_or_404, page_revision_or_404
 from knowledge.models import Kind, Page
 from knowledge.rendering import render_markdown
@@ -92,12 +94,21 @@ def editor_edit(request, pk: int):
 @login_required
 @require_POST
 def editor_preview(request):
-    """htmx: the Markdown as readers will see it (sanitised exactly the same way)."""
+    """htmx: the whole page as readers will see it, from what is typed (nothing is
+    saved): the public page's template, sanitised exactly the same way."""
     require_perm(request.user, EDIT)
+    current = None
+    if request.POST.get("preview_page", "").isdigit():
+        current = page_or_404(request.user, int(request.POST["preview_page"]), EDIT)
+    kind = current.kind if current is not None else request.POST.get("preview_kind", "")
+    if kind not in Kind.values:
+        kind = Kind.ARTICLE
+    form = PageForm(request.POST, kind=kind, page=current)
+    content, related = form.preview_content()
     return render(
         request,
         "knowledge/editor/_preview.html",
-        {"html": render_markdown(request.POST.get("body", ""))},
+        preview_context(content, related, current=current),
     )
 
 
@@ -131,6 +142,29 @@ def editor_revisions(request, pk: int):
     revisions = paginate(request, selectors.page_revisions(current), per_page=30)
     return render(
         request, "knowledge/editor/revisions.html", {"page": current, "revisions": revisions}
+    )
+
+
+@login_required
+@require_GET
+def editor_revision_changes(request, pk: int, revision_pk: int):
+    """What a version changed compared with the version saved before it."""
+    current = page_or_404(request.user, pk, EDIT)
+    revision = page_revision_or_404(request.user, revision_pk, EDIT, page=current)
+    previous = selectors.previous_revision(revision)
+    old = previous.content if previous is not None else None
+    related = {*(old or {}).get("related", []), *revision.content.get("related", [])}
+    return render(
+        request,
+        "knowledge/editor/revision_changes.html",
+        {
+            "page": current,
+            "revision": revision,
+            "previous": previous,
+            "changes": content_changes(
+                old, revision.content, titles=selectors.page_titles(related)
+            ),
+        },
     )
 
 

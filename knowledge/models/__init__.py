@@ -17,6 +17,7 @@ from knowledge.models.pages import (
     PageRevision,
     RoleSelfAssessment,
     Section,
+    clean_kind_fields,
 )
 from knowledge.models.provenance import Provenance
 
@@ -35,4 +36,5 @@ __all__ = [
     "Provenance",
     "RoleSelfAssessment",
     "Section",
+    "clean_kind_fields",
 ]

@@ -80,6 +80,21 @@ KIND_SECTION = {
 }
 
 
+def _clean_lines(value: str | list[str] | None) -> list[str]:
+    """A list field: one item a line (the editor's textarea) or a list already."""
+    lines = value.splitlines() if isinstance(value, str) else value or []
+    return [line.strip() for line in lines if line.strip()]
+
+
+def clean_kind_fields(kind: str, fields: dict) -> dict[str, str | list[str]]:
+    """The kind's structured fields as a page stores them (lists split, text trimmed)."""
+    cleaned: dict[str, str | list[str]] = {}
+    for key, _label, is_list in KIND_FIELDS[kind]:
+        value = fields.get(key)
+        cleaned[key] = _clean_lines(value) if is_list else (value or "").strip()
+    return cleaned
+
+
 class PageQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Page.Status.PUBLISHED)

@@ -2,11 +2,28 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
-from knowledge.models import SECTION_ORDER, Kind, Section
+from knowledge.editor.rules import may_edit
+from knowledge.models import SECTION_ORDER, Kind, Page, Section
 from knowledge.pages import pdf, selectors
 from knowledge.pages.cache import content_version
+
+
+def _editable(request, page: Page | None) -> Page | None:
+    """The page to offer an "Edit" button for: only to an editor the rule allows."""
+    return page if page is not None and may_edit(request.user, page) else None
+
+
+def _render(request, template: str, context: dict, *, editable: Page | None) -> HttpResponse:
+    """Render a public page; with the editor's controls on it, the response is this
+    reader's alone (the controls sit outside the cached fragments, and no shared
+    cache may keep them either)."""
+    response = render(request, template, {**context, "editable_page": editable})
+    if editable is not None:
+        patch_cache_control(response, private=True)
+    return response
 
 
 def _section_or_404(section: str) -> Section:
@@ -19,10 +36,12 @@ def _section_or_404(section: str) -> Section:
 @require_GET
 def front_page(request):
     version = content_version()
-    return render(
+    overview = selectors.front_page_overview(version=version)
+    return _render(
         request,
         "knowledge/pages/front_page.html",
-        {**selectors.front_page_overview(version=version), "content_version": version},
+        {**overview, "content_version": version},
+        editable=_editable(request, overview["intro"]),
     )
 
 
@@ -42,7 +61,7 @@ def section(request, section: str):
     pages = selectors.section_pages(current, version=version)
     intro = pages[0] if pages and pages[0].slug == current else None
     children = [page for page in pages if page is not intro]
-    return render(
+    return _render(
         request,
         "knowledge/pages/section.html",
         {
@@ -52,6 +71,7 @@ def section(request, section: str):
             "by_kind": {kind.value: selectors.pages_of_kind(children, kind) for kind in Kind},
             "content_version": version,
         },
+        editable=_editable(request, intro),
     )
 
 
@@ -67,7 +87,7 @@ def page(request, section: str, slug: str):
     if found.is_section_intro:
         return redirect(found.get_absolute_url(), permanent=True)
     related = getattr(found, "published_related", [])
-    return render(
+    return _render(
         request,
         "knowledge/pages/page.html",
         {
@@ -77,6 +97,7 @@ def page(request, section: str, slug: str):
             "cases": selectors.case_pages_for(found),
             "content_version": version,
         },
+        editable=_editable(request, found),
     )
 
 

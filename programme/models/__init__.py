@@ -13,6 +13,7 @@ from programme.models.exercises import (
     Principle,
     Recommendation,
     RecommendationComment,
+    RecommendationRevision,
     Scenario,
 )
 from programme.models.exports import AgendaExport
@@ -38,6 +39,7 @@ __all__ = [
     "Scenario",
     "Recommendation",
     "RecommendationComment",
+    "RecommendationRevision",
     "Endorsement",
     "EvaluationResponse",
     "Principle",

@@ -182,6 +182,35 @@ class Recommendation(models.Model):
         return self.merged_into_id is not None
 
 
+class RecommendationRevision(models.Model):
+    """One change of a recommendation's wording by a facilitator, before it was
+    published. The rows keep every earlier wording (the first row's
+    `text_before` is the participant's own), so an edit is never silent; a
+    published recommendation is not edited at all (services)."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="revisions"
+    )
+    text_before = models.TextField(_("wording before"), max_length=1500)
+    text_after = models.TextField(_("wording after"), max_length=1500)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("recommendation wording change")
+        verbose_name_plural = _("recommendation wording changes")
+        ordering = ["recommendation", "created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation_id}: {self.text_after[:60]}"
+
+
 class RecommendationComment(models.Model):
     recommendation = models.ForeignKey(
         Recommendation, on_delete=models.CASCADE, related_name="comments"

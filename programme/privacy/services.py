@@ -22,6 +22,7 @@ from programme.models import (
     Programme,
     Recommendation,
     RecommendationComment,
+    RecommendationRevision,
     Reminder,
     ReminderSettings,
     Scenario,
@@ -43,6 +44,7 @@ SHARED = [
     (Scenario, "created_by"),
     (Recommendation, "author"),
     (RecommendationComment, "author"),
+    (RecommendationRevision, "edited_by"),
     (Principle, "created_by"),
     (AgendaExport, "requested_by"),
 ]

@@ -257,11 +257,12 @@ def test_editor_previews_saves_a_draft_and_publishes(page, browser, live_server,
     _editor_field(page, "Address (slug)").fill(slug)
 
     preview = page.locator("#preview")
-    # htmx renders the (empty) preview on load; then it follows the typing.
-    expect(preview).to_have_text(da("Nothing to preview yet."))
+    # htmx renders the preview of the whole page on load; then it follows the typing.
+    expect(preview.get_by_test_id("preview-marker")).to_be_visible()
+    expect(preview.locator("h1")).to_have_text(title)
     body = _editor_field(page, "Text (Markdown)")
     body.click()
-    # Typed key by key: the preview listens for keyup.
+    # Typed key by key: the preview listens for input in the form.
     body.press_sequentially("Tag en **kort pause** hver time.\n\n- gå en tur")
     expect(preview.locator("strong")).to_have_text("kort pause")
     expect(preview.locator("li")).to_have_text("gå en tur")

@@ -107,7 +107,9 @@ def test_a_published_recommendation_becomes_a_public_page_with_provenance(
     expect(page).to_have_url(url_path(live_server, f"/knowledge/editor/{draft.pk}/"))
     expect(page.get_by_test_id("editor-provenance")).to_be_visible()
     principle = Page.objects.get(slug=PRINCIPLE)
-    page.locator("#id_related").select_option(label=f"{da('Principle')}: {principle.title}")
+    page.locator("#page-form").get_by_role(
+        "checkbox", name=f"{da('Principle')}: {principle.title}", exact=True
+    ).check()
     page.get_by_role("button", name=da("Publish"), exact=True).click()
     expect(page.locator("main .messages")).to_contain_text(draft.title)
     logout(page)

@@ -3,6 +3,7 @@
 from tests.security.matrix_advice_advcat import URL_OBJECTS_ADVICE_ADVCAT
 from tests.security.matrix_advice_advflow import URL_OBJECTS_ADVFLOW
 from tests.security.matrix_orgs import URL_OBJECTS_ORGS
+from tests.security.matrix_editors import URL_OBJECTS_EDITORS
 
 # URL keyword → name of the world object (its pk, slug or token), per matrix key.
 # A URL whose pattern takes arguments needs an entry; the objects are looked up for
@@ -220,4 +221,5 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
     **URL_OBJECTS_ADVFLOW,
     **URL_OBJECTS_ADVICE_ADVCAT,
     **URL_OBJECTS_ORGS,
+    **URL_OBJECTS_EDITORS,
 }

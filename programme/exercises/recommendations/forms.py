@@ -17,6 +17,22 @@ class RecommendationForm(forms.ModelForm):
         }
 
 
+class RecommendationEditForm(forms.ModelForm):
+    """The facilitator's change of wording (before the recommendation is published)."""
+
+    class Meta:
+        model = Recommendation
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        labels = {"text": _("Wording")}
+        help_texts = {
+            "text": _(
+                "Improve the wording without changing what it says: the participants "
+                "endorsed this recommendation. The earlier wording is kept and shown."
+            )
+        }
+
+
 class CommentForm(forms.Form):
     text = forms.CharField(
         label=_("Comment"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})

@@ -1,5 +1,12 @@
 """Writes for the recommendations workshop (meeting 5): propose, comment, endorse,
-merge duplicates, publish the final set."""
+merge duplicates, edit the wording, publish the final set.
+
+A facilitator may improve a recommendation's wording before it is published;
+every change is kept (`RecommendationRevision`, the participant's own wording
+first) and the board says the wording was edited. A published recommendation is
+locked: to change it, take it out of the published set first, which everyone
+sees, then edit and publish it again.
+"""
 
 from typing import Any
 
@@ -10,7 +17,13 @@ from django.utils.translation import gettext as _
 
 from programme.exercises.selectors import RECOMMENDATIONS
 from programme.exercises.services import clean_text, require_exercise
-from programme.models import Endorsement, Meeting, Recommendation, RecommendationComment
+from programme.models import (
+    Endorsement,
+    Meeting,
+    Recommendation,
+    RecommendationComment,
+    RecommendationRevision,
+)
 
 
 @transaction.atomic
@@ -101,4 +114,31 @@ def recommendation_publish(*, recommendation: Recommendation, published: bool) -
         raise ValidationError(_("A merged recommendation cannot be published."))
     current.published_at = (current.published_at or timezone.now()) if published else None
     current.save(update_fields=["published_at"])
+    return current
+
+
+@transaction.atomic
+def recommendation_edit(*, recommendation: Recommendation, text: str, user: Any) -> Recommendation:
+    """Change the wording of a recommendation that is not published (nor merged),
+    keeping the wording it had. The same text again changes nothing."""
+    current = _locked(recommendation)[recommendation.pk]
+    if current.is_merged:
+        raise ValidationError(_("This recommendation was merged into another; edit that one."))
+    if current.published_at is not None:
+        raise ValidationError(
+            _(
+                "A published recommendation is not edited. Take it out of the published "
+                "set first; then change the wording and publish it again."
+            )
+        )
+    text = clean_text(text, field="text")
+    if text == current.text:
+        return current
+    before = current.text
+    current.text = text
+    current.full_clean()
+    current.save(update_fields=["text"])
+    RecommendationRevision.objects.create(
+        recommendation=current, text_before=before, text_after=text, edited_by=user
+    )
     return current

@@ -24,6 +24,7 @@ urlpatterns = [
         views.recommendation_publish,
         name="recommendation_publish",
     ),
+    path("recommendations/<int:pk>/edit/", views.recommendation_edit, name="recommendation_edit"),
     path(
         "recommendations/<int:pk>/merge/", views.recommendation_merge, name="recommendation_merge"
     ),

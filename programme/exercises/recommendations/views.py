@@ -14,7 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from bifrost.core.access import require_perm
 from bifrost.core.submit import submit
 from programme.exercises.recommendations import selectors, services
-from programme.exercises.recommendations.forms import CommentForm, MergeForm, RecommendationForm
+from programme.exercises.recommendations.forms import (
+    CommentForm,
+    MergeForm,
+    RecommendationEditForm,
+    RecommendationForm,
+)
 from programme.exercises.recommendations.rules import (
     recommendation_or_404,
     recommendations_meeting_or_404,
@@ -145,4 +150,42 @@ def recommendation_merge(request, pk: int):
         request,
         "programme/exercises/recommendations/recommendation_merge.html",
         {"meeting": source.meeting, "source": source, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_edit(request, pk: int):
+    """The facilitator changes a recommendation's wording before it is published.
+    A published one shows why it cannot be edited (and how), without a form."""
+    recommendation = recommendation_or_404(request.user, pk, MANAGE)
+    if recommendation.is_merged:
+        raise Http404
+    locked = recommendation.published_at is not None
+    form = None
+    if not locked:
+        form = RecommendationEditForm(
+            request.POST if request.method == "POST" else None, instance=recommendation
+        )
+        response = submit(
+            request,
+            form,
+            lambda data: services.recommendation_edit(
+                recommendation=recommendation, text=data["text"], user=request.user
+            ),
+            success=_("The wording was changed; the earlier wording is kept."),
+            redirect_to=_board_url,
+        )
+        if response:
+            return response
+    return render(
+        request,
+        "programme/exercises/recommendations/recommendation_edit.html",
+        {
+            "meeting": recommendation.meeting,
+            "recommendation": recommendation,
+            "revisions": selectors.wording_revisions(recommendation),
+            "form": form,
+            "locked": locked,
+        },
     )
