@@ -27,6 +27,7 @@ So do the pages that act on the person's own account (their data, deleting it).
 
 from tests.security.matrix_advice_advcat import MATRIX_ADVICE_ADVCAT
 from tests.security.matrix_advice_advflow import MATRIX_ADVFLOW
+from tests.security.matrix_exports import MATRIX_EXPORTS
 from tests.security.matrix_markers import (
     KNOWN_FINDINGS,
     MARKERS,
@@ -339,6 +340,7 @@ MATRIX: dict[str, Row] = {
     "logbook:case_page_create": page((FACILITATOR, FACILITATOR_OTHER)),
     **MATRIX_ADVFLOW,  # advice requests and courses (matrix_advice_advflow.py)
     **MATRIX_ADVICE_ADVCAT,
+    **MATRIX_EXPORTS,  # the XLSX twins and the evaluation's files (matrix_exports.py)
 }
 
 __all__ = [

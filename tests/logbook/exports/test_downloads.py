@@ -60,9 +60,7 @@ def test_the_xlsx_twin_has_dates_and_numbers(logbook, owner, entries):
     first = dict(zip(columns, rows[1], strict=True))
     assert first["id"] == entries[0].pk
     assert first["version"] == 1
-    assert first["entry_date"] == datetime.datetime.combine(
-        entries[0].entry_date, datetime.time()
-    )
+    assert first["entry_date"] == datetime.datetime.combine(entries[0].entry_date, datetime.time())
     sheet = xlsx_sheet(content)
     assert sheet.cell(row=2, column=columns.index("entry_date") + 1).is_date
     assert sheet.cell(row=2, column=columns.index("id") + 1).data_type == "n"

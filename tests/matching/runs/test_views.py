@@ -249,7 +249,15 @@ def test_everyone_but_facilitators_gets_404(client, programme, facilitator, run,
 
 def test_unknown_ids_give_404(client, facilitator):
     client.force_login(facilitator)
-    for name in ("programme", "run", "run_csv", "run_xlsx", "rule_remove", "advisor_withdraw", "run_confirm"):
+    for name in (
+        "programme",
+        "run",
+        "run_csv",
+        "run_xlsx",
+        "rule_remove",
+        "advisor_withdraw",
+        "run_confirm",
+    ):
         assert client.get(reverse(f"matching:{name}", args=[999999])).status_code == 404
 
 
