@@ -12,6 +12,7 @@ import datetime
 import json
 from collections.abc import Iterator
 
+from django.db.models import Field
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -40,7 +41,9 @@ CSV_COLUMNS = [
 
 def field_label(name: str) -> StrOrPromise:
     """An entry field's heading: the model's (translated) name of the field."""
-    return capfirst(Entry._meta.get_field(name).verbose_name)
+    model_field = Entry._meta.get_field(name)
+    assert isinstance(model_field, Field)  # the entry's own fields, never a reverse relation
+    return capfirst(model_field.verbose_name)
 
 
 #: The heading of each column (translatable; Danish in the files).

@@ -148,7 +148,10 @@ def dataset(programme: Programme) -> tuple[list[Logbook], list[list]]:
                 _role(roles, company_id, entry.author_id),
                 *_written(entry),
                 None if entry.meeting is None else entry.meeting.number,
-                *([item.title for item in getattr(entry, name).all()] for name in schema.LINK_FIELDS),
+                *(
+                    [item.title for item in getattr(entry, name).all()]
+                    for name in schema.LINK_FIELDS
+                ),
                 timezone.localdate(entry.created_at),
                 comments,
             ]

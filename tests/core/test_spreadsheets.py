@@ -68,7 +68,7 @@ def test_the_xlsx_twin_has_typed_cells_and_defused_formulas():
     assert rows[1][0] == "'=HYPERLINK(1)"
     assert rows[1][1] == 1.5
     assert isinstance(sheet.cell(row=2, column=2).value, int | float)
-    assert rows[1][2] == datetime.datetime(2026, 12, 2)
+    assert rows[1][2].date() == datetime.date(2026, 12, 2)
     assert sheet.cell(row=2, column=3).is_date
     assert rows[2][2] == timezone.localtime(MOMENT).replace(tzinfo=None)
     assert rows[3][0] == "'-Minus"

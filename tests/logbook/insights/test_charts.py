@@ -11,7 +11,7 @@ from logbook.insights import charts, readiness
 from logbook.models import ReadinessCheck
 
 # Scores 4, 4, 4, 4, 4, 3: the average is 3.83.
-SCORES = {key: 4 for key in readiness.STATEMENT_KEYS} | {readiness.STATEMENT_KEYS[-1]: 3}
+SCORES = dict.fromkeys(readiness.STATEMENT_KEYS, 4) | {readiness.STATEMENT_KEYS[-1]: 3}
 
 
 def _check(day: datetime.date, scores=SCORES) -> ReadinessCheck:
