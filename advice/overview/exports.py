@@ -5,15 +5,16 @@ workplace, provider, themes and dates, never what the request says (situation, g
 import datetime
 from collections.abc import Iterator
 
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from advice.models import AdviceRequest
 from advice.overview.selectors import waiting_days
 from bifrost.core import spreadsheets
 
 
-def header() -> list[str]:
+def header() -> list[StrOrPromise]:
     return [
         _("Request no."),
         _("Offer round"),
@@ -31,10 +32,6 @@ def header() -> list[str]:
         _("Accepted"),
         _("Waiting days"),
     ]
-
-
-def _local(moment: datetime.datetime | None) -> datetime.datetime | None:
-    return timezone.localtime(moment) if moment else None
 
 
 def rows(requests) -> Iterator[list]:
@@ -55,20 +52,20 @@ def _row(request: AdviceRequest, now: datetime.datetime) -> list:
         ", ".join(theme.title for theme in request.themes.all()),
         request.participants,
         request.expected_hours,
-        _local(request.submitted_at),
-        _local(request.queued_at),
+        request.submitted_at,
+        request.queued_at,
         request.queue_number,
-        _local(getattr(request, "accepted_at", None)),
+        getattr(request, "accepted_at", None),
         waiting_days(request, now),
     ]
 
 
-def overview_csv(requests) -> bytes:
+def overview_table(requests) -> spreadsheets.Table:
     """Danish headers whatever the reader's language: the file is for Danish Excel."""
-    with translation.override("da"):
-        return spreadsheets.csv_for_excel(header(), rows(requests))
-
-
-def overview_xlsx(requests) -> bytes:
-    with translation.override("da"):
-        return spreadsheets.xlsx(header(), rows(requests), sheet_title=_("Requests"))
+    stamp = timezone.localdate().isoformat()
+    return spreadsheets.Table(
+        columns=header(),
+        rows=lambda: rows(requests),
+        sheet_title=_("Requests"),
+        filename=f"advice-requests-{stamp}",
+    )

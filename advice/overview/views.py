@@ -2,7 +2,6 @@
 time (filtered, paginated), the counts as charts with tables, and the export."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -66,24 +65,15 @@ def overview_counts(request):
     return render(request, "advice/overview/counts.html", {"sections": sections})
 
 
-def _download(content: bytes, content_type: str, extension: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="advice-requests-{stamp}.{extension}"'
-    return response
-
-
 @login_required
 @require_GET
 def overview_csv(request):
     _form, requests = _filtered(request)
-    content = exports.overview_csv(requests)
-    return _download(content, spreadsheets.CSV_CONTENT_TYPE, "csv")
+    return spreadsheets.download(exports.overview_table(requests), "csv")
 
 
 @login_required
 @require_GET
 def overview_xlsx(request):
     _form, requests = _filtered(request)
-    content = exports.overview_xlsx(requests)
-    return _download(content, spreadsheets.XLSX_CONTENT_TYPE, "xlsx")
+    return spreadsheets.download(exports.overview_table(requests), "xlsx")

@@ -1,20 +1,26 @@
-"""The whole logbook as CSV and JSON (entries with all fields and their comments) for
-the company's own records.
+"""The whole logbook as a table (Danish CSV and XLSX, through the core's table
+export) and as JSON (entries with all fields and their comments) for the company's
+own records.
 
 The columns are the entry schema's (`entries.schema`) with the entry's id, kind
-label, author, version and times around them. Every CSV cell that a spreadsheet
-would read as a formula is neutralised (`bifrost.core.cells`).
+label, author, version and times around them. The JSON keeps the field names as
+keys; the table has Danish headings (`COLUMN_LABELS`, the model's field names where
+it has them), dates as dates and every text cell neutralised by the core.
 """
 
-import csv
 import datetime
-import io
 import json
+from collections.abc import Iterator
 
+from django.db.models import Field
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
-from bifrost.core.cells import neutralise
+from bifrost.core import spreadsheets
 from bifrost.core.people import display_name
+from bifrost.core.slugs import ascii_slug
 from logbook.entries import schema
 from logbook.exports import selectors
 from logbook.models import Entry, Logbook
@@ -31,13 +37,28 @@ CSV_COLUMNS = [
     "updated_at",
     "comments",
 ]
-# Columns holding lists, written one item a line in a CSV cell.
-_LIST_COLUMNS = (*schema.LINE_FIELDS, *schema.LINK_FIELDS)
 
 
-def csv_cell(value) -> str:
-    """A CSV cell a spreadsheet will not run (None is an empty cell)."""
-    return neutralise("" if value is None else str(value))
+def field_label(name: str) -> StrOrPromise:
+    """An entry field's heading: the model's (translated) name of the field."""
+    model_field = Entry._meta.get_field(name)
+    assert isinstance(model_field, Field)  # the entry's own fields, never a reverse relation
+    return capfirst(model_field.verbose_name)
+
+
+#: The heading of each column (translatable; Danish in the files).
+COLUMN_LABELS: dict[str, StrOrPromise] = {
+    "id": _("Entry no."),
+    "kind": _("Kind (code)"),
+    "kind_label": _("Kind"),
+    "entry_date": _("Date"),
+    "author": _("Author"),
+    **{name: field_label(name) for name in schema.CONTENT_FIELDS},
+    "version": _("Version"),
+    "created_at": _("Created"),
+    "updated_at": _("Updated"),
+    "comments": _("Comments"),
+}
 
 
 def _name(user) -> str:
@@ -96,23 +117,26 @@ def logbook_json(logbook: Logbook) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2).encode()
 
 
-def _list_cell(values) -> str:
-    return "\n".join(str(value) for value in values)
-
-
-def logbook_csv(logbook: Logbook) -> bytes:
+def _table_rows(logbook: Logbook) -> Iterator[list]:
     """One row per entry; lists one item a line; comments as "date – author: text"."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for record in logbook_records(logbook):
-        row = dict(record)
-        for key in _LIST_COLUMNS:
-            row[key] = _list_cell(record[key])
-        row["comments"] = _list_cell(
-            f"{comment['created_at']} – {comment['author']}: {comment['text']}"
-            for comment in record["comments"]
-        )
-        writer.writerow([csv_cell(row[column]) for column in CSV_COLUMNS])
-    # A byte-order mark so that spreadsheet programs read æ, ø and å correctly.
-    return ("\ufeff" + buffer.getvalue()).encode()
+    for entry in selectors.entries(logbook):
+        row = entry_record(entry)
+        row["entry_date"] = entry.entry_date
+        row["created_at"] = entry.created_at
+        row["updated_at"] = entry.updated_at
+        row["comments"] = [
+            f"{spreadsheets.danish_date(comment.created_at)} – {_name(comment.author)}: "
+            f"{comment.text}"
+            for comment in entry.comments.all()
+        ]
+        yield [row[column] for column in CSV_COLUMNS]
+
+
+def logbook_table(logbook: Logbook) -> spreadsheets.Table:
+    slug = ascii_slug(logbook.company.name, fallback="company")
+    return spreadsheets.Table(
+        columns=[COLUMN_LABELS[column] for column in CSV_COLUMNS],
+        rows=lambda: _table_rows(logbook),
+        sheet_title=_("Logbook"),
+        filename=f"logbook-{slug}-{timezone.localdate().isoformat()}",
+    )

@@ -1,25 +1,29 @@
-"""The pseudonymised research dataset of a programme (CSV, for facilitators).
+"""The pseudonymised research dataset of a programme (Danish CSV and XLSX through the
+core's table export, for facilitators).
 
 Only logbooks whose company shares them with the researchers
 (``share_with_researchers``) are included. The company is replaced by a stable
 code, the same in every export, that cannot be turned back into the company
 without the server's secret key: ``"V-"`` and the first 8 hex digits of
 HMAC-SHA256(SECRET_KEY, "company:<id>"). Authors are replaced by their role
-(SMV owner, advisor, facilitator); free text and dates are kept as written.
+(SMV owner, advisor, facilitator) as stable codes; free text and dates are kept as
+written. The headings are Danish like every table export's.
 """
 
-import csv
 import hashlib
 import hmac
-import io
 
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from bifrost.accounts.models import Membership, Role
+from bifrost.core import spreadsheets
+from bifrost.core.slugs import ascii_slug
 from logbook.entries import schema
-from logbook.exports.downloads import csv_cell
+from logbook.exports.downloads import field_label
 from logbook.models import Entry, EntryComment, Logbook
 from programme.models import Programme
 
@@ -35,6 +39,18 @@ COLUMNS = [
     "comments",
 ]
 UNKNOWN_ROLE = "unknown"
+#: The heading of each column (translatable; Danish in the files).
+COLUMN_LABELS: dict[str, StrOrPromise] = {
+    "company_code": _("Company code"),
+    "entry_date": _("Date"),
+    "kind": _("Kind (code)"),
+    "author_role": _("Author's role (code)"),
+    **{name: field_label(name) for name in schema.WRITTEN_FIELDS},
+    "meeting_number": _("Development meeting no."),
+    **{name: field_label(name) for name in schema.LINK_FIELDS},
+    "created_at": _("Created"),
+    "comments": _("Comments"),
+}
 
 
 def company_code(company_id: int) -> str:
@@ -85,16 +101,14 @@ def _role(roles: dict, company_id: int, user_id: int | None) -> str:
     return roles.get((company_id, user_id), UNKNOWN_ROLE)
 
 
-def _written(entry: Entry) -> list[str]:
-    """The entry's free text as written; lists one item a line."""
+def _written(entry: Entry) -> list:
+    """The entry's free text as written; lists stay lists (one item a line in a cell)."""
     texts = [getattr(entry, name) for name in schema.TEXT_FIELDS]
-    lines = [
-        "\n".join(str(item) for item in getattr(entry, name) or []) for name in schema.LINE_FIELDS
-    ]
+    lines = [[str(item) for item in getattr(entry, name) or []] for name in schema.LINE_FIELDS]
     return texts + lines
 
 
-def dataset(programme: Programme) -> tuple[list[Logbook], list[list[str]]]:
+def dataset(programme: Programme) -> tuple[list[Logbook], list[list]]:
     """The included logbooks and the rows (without the header), in a fixed number of
     queries. Rows are ordered by company code, date and entry."""
     logbooks = consented_logbooks(programme)
@@ -121,34 +135,38 @@ def dataset(programme: Programme) -> tuple[list[Logbook], list[list[str]]]:
     rows = []
     for entry in items:
         company_id = entry.logbook.company_id
-        comments = "\n".join(
-            f"{timezone.localdate(comment.created_at).isoformat()} – "
+        comments = [
+            f"{spreadsheets.danish_date(timezone.localdate(comment.created_at))} – "
             f"{_role(roles, company_id, comment.author_id)}: {comment.text}"
             for comment in entry.comments.all()
-        )
+        ]
         rows.append(
             [
                 codes[company_id],
-                entry.entry_date.isoformat(),
+                entry.entry_date,
                 entry.kind,
                 _role(roles, company_id, entry.author_id),
                 *_written(entry),
-                "" if entry.meeting is None else str(entry.meeting.number),
+                None if entry.meeting is None else entry.meeting.number,
                 *(
-                    "\n".join(item.title for item in getattr(entry, name).all())
+                    [item.title for item in getattr(entry, name).all()]
                     for name in schema.LINK_FIELDS
                 ),
-                timezone.localdate(entry.created_at).isoformat(),
+                timezone.localdate(entry.created_at),
                 comments,
             ]
         )
     return logbooks, rows
 
 
-def dataset_csv(rows: list[list[str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([csv_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode()
+def dataset_table(programme: Programme) -> tuple[list[Logbook], spreadsheets.Table]:
+    """The included logbooks (for the access log) and the dataset as a table."""
+    logbooks, rows = dataset(programme)
+    slug = ascii_slug(programme.name, fallback="programme")
+    table = spreadsheets.Table(
+        columns=[COLUMN_LABELS[column] for column in COLUMNS],
+        rows=rows,
+        sheet_title=_("Research dataset"),
+        filename=f"research-dataset-{slug}-{timezone.localdate().isoformat()}",
+    )
+    return logbooks, table

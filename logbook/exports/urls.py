@@ -1,4 +1,4 @@
-"""PDF/CSV/JSON exports and the research dataset (included by logbook/urls.py)."""
+"""PDF/CSV/XLSX/JSON exports and the research dataset (included by logbook/urls.py)."""
 
 from django.urls import path
 
@@ -16,11 +16,19 @@ urlpatterns = [
         views.export_download,
         name="export_download",
     ),
-    path("<int:pk>/export/csv/", views.export_csv, name="export_csv"),
+    path("<int:pk>/export/csv/", views.export_table, {"fmt": "csv"}, name="export_csv"),
+    path("<int:pk>/export/xlsx/", views.export_table, {"fmt": "xlsx"}, name="export_xlsx"),
     path("<int:pk>/export/json/", views.export_json, name="export_json"),
     path(
         "research/programme/<int:pk>/dataset.csv",
         views.research_dataset,
+        {"fmt": "csv"},
         name="research_dataset",
+    ),
+    path(
+        "research/programme/<int:pk>/dataset.xlsx",
+        views.research_dataset,
+        {"fmt": "xlsx"},
+        name="research_dataset_xlsx",
     ),
 ]

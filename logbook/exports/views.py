@@ -1,4 +1,5 @@
-"""Logbook exports: the PDF (ask, watch, download), CSV and JSON, the research dataset.
+"""Logbook exports: the PDF (ask, watch, download), CSV/XLSX and JSON, the research
+dataset (CSV/XLSX).
 
 The views parse the request and check access: anyone without
 ``logbook.export_logbook`` on the logbook gets 404 on every URL here, and the
@@ -19,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from bifrost.accounts.models import AccessLogEntry
+from bifrost.core import spreadsheets
 from bifrost.core.http import is_htmx
 from bifrost.core.slugs import ascii_slug
 from bifrost.core.submit import submit
@@ -125,13 +127,12 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 @never_cache
 @login_required
 @require_safe
-def export_csv(request, pk: int):
-    """The whole logbook as CSV (entries with all fields and their comments)."""
+def export_table(request, pk: int, fmt: str):
+    """The whole logbook as Danish CSV or XLSX (entries with all fields and their
+    comments); `fmt` comes from the URL."""
     logbook = logbook_or_404(request.user, pk, PERM)
-    log_access(request, logbook, EXPORT, "logbook_csv", logbook.pk)
-    return _attachment(
-        downloads.logbook_csv(logbook), "text/csv; charset=utf-8", download_name(logbook, "csv")
-    )
+    log_access(request, logbook, EXPORT, f"logbook_{fmt}", logbook.pk)
+    return spreadsheets.download(downloads.logbook_table(logbook), fmt)
 
 
 @never_cache
@@ -149,12 +150,11 @@ def export_json(request, pk: int):
 @never_cache
 @login_required
 @require_safe
-def research_dataset(request, pk: int):
-    """The programme's pseudonymised research dataset (consented logbooks only)."""
+def research_dataset(request, pk: int, fmt: str):
+    """The programme's pseudonymised research dataset (consented logbooks only), as
+    Danish CSV or XLSX; `fmt` comes from the URL."""
     programme = programme_or_404(request.user, pk, "logbook.export_research_dataset")
-    logbooks, rows = research.dataset(programme)
+    logbooks, table = research.dataset_table(programme)
     for logbook in logbooks:
         log_access(request, logbook, EXPORT, "research_dataset", programme.pk)
-    slug = ascii_slug(programme.name, fallback="programme")
-    filename = f"research-dataset-{slug}-{timezone.localdate().isoformat()}.csv"
-    return _attachment(research.dataset_csv(rows), "text/csv; charset=utf-8", filename)
+    return spreadsheets.download(table, fmt)

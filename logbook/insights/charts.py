@@ -5,11 +5,17 @@ no external references (fonts, images, stylesheets); every piece of text is
 escaped. Lines differ by colour (each at least 4.5:1 against white) *and* by
 dash pattern, every line has a text label in the legend, and each point has a
 ``<title>``; the pages show a table with the same numbers beside it.
+
+Numbers are written for the active language the way the table writes them
+(`floatformat`, so Danish gets "3,8" and the same rounding), and dates in its short
+format. Date labels under the axis never overlap: a label closer than
+`MIN_LABEL_GAP` to the one before is left out (the latest check always keeps its
+label), and every point still names its date in its ``<title>``.
 """
 
-import math
 from html import escape
 
+from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -33,6 +39,14 @@ SERIES_STYLES = [
     ("#0e6577", "4 4"),
 ]
 FONT = "font-family=\"'DejaVu Sans', Arial, sans-serif\""
+# The widest short date ("30.12.2027", "12/30/2027") at font size 12 is about 70 px;
+# labels are centred on their point, so centres this far apart never touch.
+MIN_LABEL_GAP = 84
+
+
+def number(value: float) -> str:
+    """One decimal in the active language's format ("3,8" in Danish), like the table."""
+    return str(floatformat(value, 1))
 
 
 def _e(value) -> str:
@@ -98,17 +112,35 @@ def _grid() -> list[str]:
     return parts
 
 
+def label_indexes(xs: list[float], *, min_gap: float = MIN_LABEL_GAP) -> list[int]:
+    """Which points get a date label: from the first on, each one at least `min_gap`
+    from the last one labelled; the latest check always keeps its label (the one
+    before it gives way when they are too close)."""
+    if not xs:
+        return []
+    kept = [0]
+    for index in range(1, len(xs)):
+        if xs[index] - xs[kept[-1]] >= min_gap:
+            kept.append(index)
+    last = len(xs) - 1
+    if kept[-1] != last:
+        while len(kept) > 1 and xs[last] - xs[kept[-1]] < min_gap:
+            kept.pop()
+        if xs[last] - xs[kept[-1]] >= min_gap:
+            kept.append(last)
+        else:
+            kept = [last]  # a single check's span: the latest date alone
+    return kept
+
+
 def _date_labels(xs: list[float], dates: list) -> list[str]:
-    """Date labels under the x axis (thinned out when there are many checks)."""
+    """Date labels under the x axis, never closer than MIN_LABEL_GAP."""
     parts = []
-    step = max(1, math.ceil(len(dates) / 8))
-    for index, (x, day) in enumerate(zip(xs, dates, strict=True)):
-        if index % step and index != len(dates) - 1:
-            continue
+    for index in label_indexes(xs):
         parts.append(
-            f'<text x="{x:.1f}" y="{PLOT_BOTTOM + 22}" {FONT} font-size="12" '
-            f'text-anchor="middle" fill="#1a1a1a">{_e(date_format(day, "SHORT_DATE_FORMAT"))}'
-            f"</text>"
+            f'<text x="{xs[index]:.1f}" y="{PLOT_BOTTOM + 22}" {FONT} font-size="12" '
+            f'text-anchor="middle" fill="#1a1a1a" class="date-label">'
+            f"{_e(date_format(dates[index], 'SHORT_DATE_FORMAT'))}</text>"
         )
     return parts
 
@@ -158,11 +190,12 @@ def _average_line(xs: list[float], checks: list, average_label: str) -> list[str
         parts.append(
             f'<circle cx="{x:.1f}" cy="{_y(avg):.1f}" r="5" fill="{AVERAGE_COLOUR}" '
             f'stroke="#ffffff" stroke-width="1.5"><title>{average_label}, {when}: '
-            f"{avg:.1f}</title></circle>"
+            f"{_e(number(avg))}</title></circle>"
         )
         parts.append(
             f'<text x="{x:.1f}" y="{_y(avg) - 10:.1f}" {FONT} font-size="12" '
-            f'font-weight="bold" text-anchor="middle" fill="{AVERAGE_COLOUR}">{avg:.1f}</text>'
+            f'font-weight="bold" text-anchor="middle" fill="{AVERAGE_COLOUR}">'
+            f"{_e(number(avg))}</text>"
         )
     return parts
 
@@ -217,7 +250,7 @@ def readiness_chart_svg(
             "count": len(checks),
             "first": date_format(dates[0], "SHORT_DATE_FORMAT"),
             "last": date_format(dates[-1], "SHORT_DATE_FORMAT"),
-            "average": "–" if last_average is None else f"{last_average:.1f}",
+            "average": "–" if last_average is None else number(last_average),
         }
     )
     height = LEGEND_TOP + 4 * LEGEND_ROW + 8

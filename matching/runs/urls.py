@@ -15,5 +15,6 @@ urlpatterns = [
     path("runs/<int:pk>/swap/", views.run_swap, name="run_swap"),
     path("runs/<int:pk>/confirm/", views.run_confirm, name="run_confirm"),
     path("runs/<int:pk>/discard/", views.run_discard, name="run_discard"),
-    path("runs/<int:pk>/export.csv", views.run_csv, name="run_csv"),
+    path("runs/<int:pk>/export.csv", views.run_export, {"fmt": "csv"}, name="run_csv"),
+    path("runs/<int:pk>/export.xlsx", views.run_export, {"fmt": "xlsx"}, name="run_xlsx"),
 ]

@@ -8,18 +8,18 @@ Anyone without access gets 404.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from bifrost.core import spreadsheets
 from bifrost.core.http import is_htmx
 from bifrost.core.submit import submit
 from matching.models import MatchRun
 from matching.profiles.rules import programme_or_404
-from matching.runs import csv, rules, selectors, services
+from matching.runs import exports, rules, selectors, services
 from matching.runs.forms import (
     ConfirmForm,
     OverrideForm,
@@ -257,8 +257,8 @@ def run_discard(request, pk: int):
 
 
 @login_required
-def run_csv(request, pk: int):
+@require_safe
+def run_export(request, pk: int, fmt: str):
+    """The run as Danish CSV or XLSX (`fmt` comes from the URL, never from the query)."""
     run = rules.run_or_404(request.user, pk, MANAGE)
-    response = HttpResponse(csv.run_csv(run), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="match-run-{run.pk}.csv"'
-    return response
+    return spreadsheets.download(exports.run_table(run), fmt)

@@ -27,8 +27,9 @@ So do the pages that act on the person's own account (their data, deleting it).
 
 from tests.security.matrix_advice_advcat import MATRIX_ADVICE_ADVCAT
 from tests.security.matrix_advice_advflow import MATRIX_ADVFLOW
-from tests.security.matrix_errors import MATRIX_ERRORS
 from tests.security.matrix_editors import MATRIX_EDITORS
+from tests.security.matrix_errors import MATRIX_ERRORS
+from tests.security.matrix_exports import MATRIX_EXPORTS
 from tests.security.matrix_markers import (
     KNOWN_FINDINGS,
     MARKERS,
@@ -345,6 +346,7 @@ MATRIX: dict[str, Row] = {
     **MATRIX_ERRORS,  # the privacy notice and the help page (matrix_errors.py)
     **MATRIX_ORGS,  # editing organisations, members, resending, restarting (matrix_orgs.py)
     **MATRIX_EDITORS,  # revision changes, a recommendation's wording (matrix_editors.py)
+    **MATRIX_EXPORTS,  # the XLSX twins and the evaluation's files (matrix_exports.py)
 }
 
 __all__ = [

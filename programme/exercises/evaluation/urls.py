@@ -5,6 +5,18 @@ from programme.exercises.evaluation import views
 urlpatterns = [
     path("meetings/<int:pk>/exercise/evaluation/", views.evaluation, name="exercise_evaluation"),
     path(
+        "meetings/<int:pk>/exercise/evaluation/results.csv",
+        views.evaluation_export,
+        {"fmt": "csv"},
+        name="evaluation_csv",
+    ),
+    path(
+        "meetings/<int:pk>/exercise/evaluation/results.xlsx",
+        views.evaluation_export,
+        {"fmt": "xlsx"},
+        name="evaluation_xlsx",
+    ),
+    path(
         "meetings/<int:pk>/exercise/evaluation/close/",
         views.evaluation_close,
         name="evaluation_close",

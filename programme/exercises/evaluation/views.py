@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from bifrost.core import spreadsheets
 from bifrost.core.access import require_perm
 from bifrost.core.submit import submit
-from programme.exercises.evaluation import selectors, services
+from programme.exercises.evaluation import exports, selectors, services
 from programme.exercises.evaluation.forms import EvaluationForm, PrincipleForm
 from programme.exercises.evaluation.rules import evaluation_meeting_or_404, principle_or_404
 from programme.exercises.rules import CONTRIBUTE, MANAGE, VIEW, exercise_flags
@@ -67,6 +69,16 @@ def evaluation(request, pk: int):
         redirect_to=_evaluation_url(meeting.pk),
     )
     return response or _evaluation_page(request, meeting, form=form)
+
+
+@never_cache
+@login_required
+@require_safe
+def evaluation_export(request, pk: int, fmt: str):
+    """The results as Danish CSV or XLSX, for who sees them on the page (`fmt` comes
+    from the URL)."""
+    meeting = evaluation_meeting_or_404(request.user, pk, MANAGE)
+    return spreadsheets.download(exports.evaluation_table(meeting), fmt)
 
 
 @login_required

@@ -109,6 +109,8 @@ def test_the_csv_is_for_danish_excel(staffed, requests_world):
     table = list(csv.reader(io.StringIO(content[1:]), delimiter=";"))
     assert len(table) == 1 + 4
     assert all(len(row) == len(table[0]) for row in table)
+    assert table[0][0] == "Anmodning nr."
+    assert "Forventede arbejdstimer" in table[0]
     assert "12,5" in content and "12.5" not in content
     assert "'=HYPERLINK(1)" in content
     assert SECRET_SITUATION not in content
@@ -121,6 +123,7 @@ def test_the_xlsx_opens_and_has_the_rows(staffed, requests_world):
     assert len(rows) == 1 + 3
     assert any(row[3] == "'=HYPERLINK(1)" for row in rows)
     assert any(Decimal(str(row[9])) == Decimal("12.5") for row in rows[1:])
+    assert all(isinstance(row[0], int) for row in rows[1:])  # numbers stay numbers
 
 
 def _many(count: int) -> None:

@@ -2,11 +2,9 @@
 codes that need the server secret, authors as roles, free text and dates kept, one
 access-log row per included logbook, and only for facilitators."""
 
-import csv
 import datetime
 import hashlib
 import hmac
-import io
 
 import pytest
 from django.urls import reverse
@@ -18,6 +16,7 @@ from programme.models import Enrolment
 from tests import factories
 from tests.logbook.factories import EntryFactory, LogbookFactory
 from tests.matching.factories import CaseFactory
+from tests.tables import csv_rows, xlsx_rows, xlsx_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +48,9 @@ def private(programme):
 
 
 def _rows(response) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, *rows = csv_rows(response.content)
+    assert len(header) == len(research.COLUMNS)
+    return [dict(zip(research.COLUMNS, row, strict=True)) for row in rows]
 
 
 def _url(programme) -> str:
@@ -80,7 +81,7 @@ def test_only_shared_logbooks_are_included_with_codes_and_roles(
     row = rows[0]
     assert row["company_code"] == research.company_code(shared.company_id)
     assert row["author_role"] == "smv_owner"
-    assert row["entry_date"] == "2027-06-02"
+    assert row["entry_date"] == "02.06.2027"
     assert row["body"] == "Vi vil skærme **to dage** om ugen."
     assert "advisor: Følg op i august" in row["comments"]
     content = response.content.decode("utf-8-sig")
@@ -94,6 +95,30 @@ def test_only_shared_logbooks_are_included_with_codes_and_roles(
         "Må ikke deles",
     ):
         assert identifying not in content
+
+
+def test_the_dataset_has_danish_headings_and_an_xlsx_twin(client, facilitator, programme, shared):
+    client.force_login(facilitator)
+    header = csv_rows(client.get(_url(programme)).content)[0]
+    assert header[1] == "Dato"
+    assert "Titel" in header and "Kommentarer" in header and "Oprettet" in header
+    response = client.get(reverse("logbook:research_dataset_xlsx", kwargs={"pk": programme.pk}))
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    rows = xlsx_rows(response.content)
+    assert rows[0][1] == "Dato"
+    record = dict(zip(research.COLUMNS, rows[1], strict=True))
+    assert record["entry_date"].date() == datetime.date(2027, 6, 2)
+    assert record["title"] == "Vi prøver faste fokusdage"
+    assert xlsx_sheet(response.content).cell(row=2, column=2).is_date
+
+
+def test_both_files_are_offered_on_the_programme_page(client, facilitator, programme):
+    client.force_login(facilitator)
+    page = client.get(reverse("programme:programme_detail", kwargs={"pk": programme.pk}))
+    html = page.content.decode()
+    assert _url(programme) in html
+    assert reverse("logbook:research_dataset_xlsx", kwargs={"pk": programme.pk}) in html
 
 
 def test_the_same_company_gets_the_same_code_in_every_export(

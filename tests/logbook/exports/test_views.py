@@ -1,9 +1,7 @@
 """Export pages and downloads: who may use them (404 for everyone else, on every URL),
 what they answer, the access log for people outside the company, and no caching."""
 
-import csv
 import datetime
-import io
 import json
 from unittest import mock
 
@@ -14,13 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bifrost.accounts.models import AccessLogEntry
-from logbook.exports import pdf
+from bifrost.core import spreadsheets
+from logbook.exports import downloads, pdf
 from logbook.models import EntryComment, LogbookExport
 from logbook.tasks import export_pdf
 from programme.models import Enrolment
 from tests import factories
 from tests.logbook.factories import EntryFactory, LogbookFactory
 from tests.matching.factories import CaseFactory
+from tests.tables import csv_records, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +87,7 @@ def _urls(logbook, export) -> dict[str, str]:
             "logbook:export_download", kwargs={"pk": logbook.pk, "export_pk": export.pk}
         ),
         "csv": reverse("logbook:export_csv", kwargs={"pk": logbook.pk}),
+        "xlsx": reverse("logbook:export_xlsx", kwargs={"pk": logbook.pk}),
         "json": reverse("logbook:export_json", kwargs={"pk": logbook.pk}),
     }
 
@@ -123,7 +124,7 @@ def denied_user(request, logbook, case, enrolled_advisor, facilitator):
 
 
 @pytest.mark.parametrize("denied_user", DENIED, indirect=True)
-@pytest.mark.parametrize("url", ["page", "status", "download", "csv", "json"])
+@pytest.mark.parametrize("url", ["page", "status", "download", "csv", "xlsx", "json"])
 def test_everyone_without_export_permission_gets_404(
     client, logbook, done_export, denied_user, url
 ):
@@ -145,7 +146,7 @@ def test_starting_an_export_without_permission_is_404_and_makes_nothing(
     assert not LogbookExport.objects.exists()
 
 
-@pytest.mark.parametrize("url", ["page", "status", "download", "csv", "json"])
+@pytest.mark.parametrize("url", ["page", "status", "download", "csv", "xlsx", "json"])
 def test_anonymous_people_are_sent_to_log_in(client, logbook, done_export, url):
     response = client.get(_urls(logbook, done_export)[url])
     assert response.status_code == 302
@@ -296,8 +297,23 @@ def test_csv_download(client, logbook, owner, export_entry):
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"].startswith('attachment; filename="logbook-')
     assert "no-store" in response["Cache-Control"]
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = csv_records(response.content, downloads.CSV_COLUMNS)
     assert rows[0]["title"] == "Travlhed i redaktionen"
+
+
+def test_xlsx_download_is_offered_beside_the_csv(client, logbook, owner, export_entry):
+    client.force_login(owner)
+    page = client.get(reverse("logbook:export", kwargs={"pk": logbook.pk})).content.decode()
+    url = reverse("logbook:export_xlsx", kwargs={"pk": logbook.pk})
+    assert url in page
+    assert reverse("logbook:export_csv", kwargs={"pk": logbook.pk}) in page
+    response = client.get(url)
+    assert response["Content-Type"] == spreadsheets.XLSX_CONTENT_TYPE
+    assert response["Content-Disposition"].startswith('attachment; filename="logbook-')
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    assert "no-store" in response["Cache-Control"]
+    rows = xlsx_rows(response.content)
+    assert rows[1][downloads.CSV_COLUMNS.index("title")] == "Travlhed i redaktionen"
 
 
 def test_json_download(client, logbook, owner, export_entry):
@@ -326,6 +342,7 @@ def test_a_consented_advisor_may_export_and_every_export_is_logged(
     urls = _urls(logbook, done_export)
     assert client.get(urls["page"]).status_code == 200
     assert client.get(urls["csv"]).status_code == 200
+    assert client.get(urls["xlsx"]).status_code == 200
     assert client.get(urls["json"]).status_code == 200
     assert client.get(urls["download"]).status_code == 200
     with mock.patch.object(export_pdf, "delay"), django_capture_on_commit_callbacks(execute=True):
@@ -340,6 +357,7 @@ def test_a_consented_advisor_may_export_and_every_export_is_logged(
         "logbook_export",
         "logbook_export",
         "logbook_json",
+        "logbook_xlsx",
     ]
 
 
@@ -374,7 +392,7 @@ def test_a_facilitator_with_consent_may_export_and_is_logged(
     assert _log(logbook, facilitator) == [(AccessLogEntry.Action.EXPORT, "logbook_csv")]
 
 
-@pytest.mark.parametrize("name", ["export_csv", "export_json"])
+@pytest.mark.parametrize("name", ["export_csv", "export_xlsx", "export_json"])
 def test_csv_and_json_run_a_fixed_number_of_queries(
     client, logbook, owner, enrolled_advisor, name, django_assert_max_num_queries
 ):

@@ -200,7 +200,7 @@ def test_csv_is_an_attachment(client, facilitator, run):
     response = client.get(reverse("matching:run_csv", args=[run.pk]))
     assert response["Content-Type"].startswith("text/csv")
     assert response["Content-Disposition"] == f'attachment; filename="match-run-{run.pk}.csv"'
-    assert "Company" in response.content.decode()
+    assert "Virksomhed" in response.content.decode("utf-8-sig")
 
 
 def _management_urls(programme, run, rule, profile):
@@ -221,6 +221,7 @@ def _management_urls(programme, run, rule, profile):
         ("get", reverse("matching:run_discard", args=[run.pk])),
         ("post", reverse("matching:run_discard", args=[run.pk])),
         ("get", reverse("matching:run_csv", args=[run.pk])),
+        ("get", reverse("matching:run_xlsx", args=[run.pk])),
     ]
 
 
@@ -248,7 +249,15 @@ def test_everyone_but_facilitators_gets_404(client, programme, facilitator, run,
 
 def test_unknown_ids_give_404(client, facilitator):
     client.force_login(facilitator)
-    for name in ("programme", "run", "run_csv", "rule_remove", "advisor_withdraw", "run_confirm"):
+    for name in (
+        "programme",
+        "run",
+        "run_csv",
+        "run_xlsx",
+        "rule_remove",
+        "advisor_withdraw",
+        "run_confirm",
+    ):
         assert client.get(reverse(f"matching:{name}", args=[999999])).status_code == 404
 
 
