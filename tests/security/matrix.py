@@ -34,6 +34,7 @@ from tests.security.matrix_markers import (
     Marker,
     Proof,
 )
+from tests.security.matrix_people import MATRIX_PEOPLE
 from tests.security.matrix_roles import (
     ADVISOR_A,
     ADVISOR_OTHER,
@@ -339,6 +340,7 @@ MATRIX: dict[str, Row] = {
     "logbook:case_page_create": page((FACILITATOR, FACILITATOR_OTHER)),
     **MATRIX_ADVFLOW,  # advice requests and courses (matrix_advice_advflow.py)
     **MATRIX_ADVICE_ADVCAT,
+    **MATRIX_PEOPLE,  # privacy check, access-log XLSX (matrix_people.py)
 }
 
 __all__ = [

@@ -2,6 +2,7 @@
 
 from tests.security.matrix_advice_advcat import URL_OBJECTS_ADVICE_ADVCAT
 from tests.security.matrix_advice_advflow import URL_OBJECTS_ADVFLOW
+from tests.security.matrix_people import URL_OBJECTS_PEOPLE
 
 # URL keyword → name of the world object (its pk, slug or token), per matrix key.
 # A URL whose pattern takes arguments needs an entry; the objects are looked up for
@@ -218,4 +219,5 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
     "core:notification_open": {"pk": "notification"},
     **URL_OBJECTS_ADVFLOW,
     **URL_OBJECTS_ADVICE_ADVCAT,
+    **URL_OBJECTS_PEOPLE,
 }
