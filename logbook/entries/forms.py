@@ -5,10 +5,59 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from logbook.entries import schema, selectors
+from logbook.entries import privacy, schema, selectors
 from logbook.models import Entry, Logbook
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CONFIRM = "confirm_not_cpr"
+
+
+class CprConfirmation(forms.Form):
+    """A form whose texts are not saved with a CPR-number pattern unless the writer
+    ticks "I have checked: this is not a CPR number".
+
+    The tick box is a hidden field until the submitted texts hold such a pattern;
+    then the form is refused with the error on the box, which shows with what was
+    typed, and ticking it lets the same texts through. Subclasses name their texts
+    in `privacy_fields` (or override `text_for_privacy_check`); those fields get
+    `data-privacy-check` for the live warnings (`static/js/privacy-guard.js`).
+    The tick is not in `cleaned_data`, so services never see it.
+    """
+
+    privacy_fields: tuple[str, ...] = ()
+
+    confirm_not_cpr = forms.BooleanField(
+        label=_("I have checked: this is not a CPR number. Save anyway."),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[CONFIRM] = self.fields.pop(CONFIRM)  # the last field
+        for name in self.privacy_fields:
+            self.fields[name].widget.attrs["data-privacy-check"] = ""
+        self.cpr_found = self.is_bound and privacy.contains_cpr(self.text_for_privacy_check())
+        if not self.cpr_found:
+            self.fields[CONFIRM].widget = forms.HiddenInput()
+
+    def text_for_privacy_check(self) -> str:
+        """The form's texts as typed (works before and after cleaning)."""
+        return "\n".join(
+            str(self.data.get(self.add_prefix(name)) or "") for name in self.privacy_fields
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        confirmed = cleaned.pop(CONFIRM, False)
+        if self.cpr_found and not confirmed:
+            self.add_error(
+                CONFIRM,
+                _(
+                    "The text seems to contain a CPR number. Remove it, or tick the box if "
+                    "you have checked that it is not one."
+                ),
+            )
+        return cleaned
 
 
 def _kinds(*kinds) -> dict:
@@ -31,8 +80,10 @@ class LinesField(forms.CharField):
         return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-class EntryForm(forms.Form):
+class EntryForm(CprConfirmation):
     """An entry of any kind; the fields of other kinds are hidden by JS and ignored on save."""
+
+    privacy_fields = (*schema.TEXT_FIELDS, *schema.LINE_FIELDS)
 
     kind = forms.ChoiceField(label=_("Kind of entry"), choices=Entry.Kind.choices)
     entry_date = forms.DateField(label=_("Date"), widget=DATE_INPUT)

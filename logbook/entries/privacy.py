@@ -1,9 +1,16 @@
-"""The privacy guard: warn (never block) when logbook text may identify a person.
+"""The privacy guard: warn when logbook text may identify a person.
 
 A logbook must not name employees or give health details. The guard looks for
-two things a company can write by accident: a Danish CPR number and a name
-from the company's own staff list (``Logbook.staff_names``). It returns
-translated warning messages; callers show them and save anyway.
+things a company can write by accident: a Danish CPR number, a name from the
+company's own staff list (``Logbook.staff_names``), and a first name alone from
+that list ("Mette" for "Mette Hansen"). It returns translated warning messages.
+
+Names only warn: the text is saved anyway. A CPR number is the one thing a form
+does not save without a yes: the forms of `logbook.entries.forms.CprConfirmation`
+ask the writer to tick "this is not a CPR number" first. The pages also warn
+while typing: `static/js/privacy-guard.js` sends the field's text to the
+logbook's check (`logbook:privacy_check`, the company's own people only, so a
+staff list never reaches anyone else) and shows the answer next to the field.
 """
 
 import datetime
@@ -65,16 +72,46 @@ def named_staff(text: str, staff_names: str) -> list[str]:
     return found
 
 
+def _first_name(name: str) -> str:
+    """The first word of a name of two words or more ("" for a single word)."""
+    words = name.split()
+    return words[0] if len(words) > 1 else ""
+
+
+def named_first_names(text: str, staff_names: str) -> list[str]:
+    """First names from the staff list written alone in ``text``.
+
+    Only names of two words or more count (a one-word name is matched whole by
+    `named_staff`), and only someone whose full name is not in the text. A first
+    name is matched as a capitalised whole word, also in the genitive ("Mettes"),
+    so "Per" warns but "per uge" and "Perspektiv" do not. Each first name is
+    listed once."""
+    text = text or ""
+    whole = {name.casefold() for name in named_staff(text, staff_names)}
+    found: list[str] = []
+    for name in staff_list(staff_names):
+        first = _first_name(name)
+        if not first or name.casefold() in whole or first in found:
+            continue
+        capitalised = first[:1].upper() + first[1:]
+        # Also in the genitive ("Mettes opgaver").
+        if re.search(r"(?<![\w-])" + re.escape(capitalised) + r"s?(?![\w-])", text):
+            found.append(capitalised)
+    return found
+
+
+def cpr_warning() -> str:
+    return _(
+        "The text seems to contain a CPR number. Please remove it: the logbook "
+        "must not identify employees."
+    )
+
+
 def warnings(text: str, staff_names: str) -> list[str]:
-    """Translated warnings about ``text`` (empty when nothing was found). Never blocks."""
+    """Translated warnings about ``text`` (empty when nothing was found)."""
     messages = []
     if contains_cpr(text):
-        messages.append(
-            _(
-                "The text seems to contain a CPR number. Please remove it: the logbook "
-                "must not identify employees."
-            )
-        )
+        messages.append(cpr_warning())
     names = named_staff(text, staff_names)
     if names:
         messages.append(
@@ -83,5 +120,15 @@ def warnings(text: str, staff_names: str) -> list[str]:
                 "the situation without naming the employee."
             )
             % {"names": ", ".join(names)}
+        )
+    first_names = named_first_names(text, staff_names)
+    if first_names:
+        messages.append(
+            _(
+                "The text mentions a first name from your staff list (%(names)s). A first "
+                "name alone can identify an employee in a small company; please describe "
+                "the situation without it."
+            )
+            % {"names": ", ".join(first_names)}
         )
     return messages

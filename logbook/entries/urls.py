@@ -5,6 +5,7 @@ from logbook.entries import views
 urlpatterns = [
     path("<int:pk>/entries/new/", views.entry_create, name="entry_create"),
     path("<int:pk>/entries/autosave/", views.entry_autosave, name="entry_autosave"),
+    path("<int:pk>/privacy-check/", views.privacy_check, name="privacy_check"),
     path("<int:pk>/entries/draft/discard/", views.entry_draft_discard, name="entry_draft_discard"),
     path("<int:pk>/entries/deleted/", views.entries_deleted, name="entries_deleted"),
     path("<int:pk>/entries/<int:entry_pk>/", views.entry_detail, name="entry_detail"),

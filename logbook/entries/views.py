@@ -225,6 +225,29 @@ def entry_autosave(request, pk: int):
     )
 
 
+#: The most text the live check reads (the longest field is 20,000 characters).
+CHECK_MAX_CHARS = 20000
+
+
+@login_required
+@require_POST
+def privacy_check(request, pk: int):
+    """The privacy guard's warnings about one field's text, for the warnings shown while
+    typing (`static/js/privacy-guard.js`). Only for the company's own people (who write
+    the logbook), so a staff list is never matched for anyone else. The text comes in
+    the POST body, never the URL, and is neither stored nor logged."""
+    logbook = logbook_or_404(request.user, pk, WRITE)
+    text = str(request.POST.get("text", ""))[:CHECK_MAX_CHARS]
+    response = JsonResponse(
+        {
+            "warnings": privacy.warnings(text, logbook.staff_names),
+            "cpr": privacy.contains_cpr(text),
+        }
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @login_required
 @require_POST
 def entry_draft_discard(request, pk: int):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from logbook.entries.forms import CprConfirmation
 from logbook.insights import readiness
 from logbook.models import CriticalSituation
 from matching.models import Challenge
@@ -22,9 +23,11 @@ def _today():
     return timezone.localdate()
 
 
-class ReadinessCheckForm(forms.Form):
+class ReadinessCheckForm(CprConfirmation):
     """Six radio groups (1–5), a date and a note. The template renders each group as a
     fieldset with the statement as legend."""
+
+    privacy_fields = ("note",)
 
     taken_on = forms.DateField(
         label=_("Date of the check"),
@@ -66,7 +69,9 @@ class ReadinessCheckForm(forms.Form):
         return {key: self.cleaned_data[key] for key in readiness.STATEMENT_KEYS}
 
 
-class CriticalSituationForm(forms.Form):
+class CriticalSituationForm(CprConfirmation):
+    privacy_fields = ("what_happened", "what_supported")
+
     occurred_on = forms.DateField(
         label=_("Date"),
         initial=_today,
@@ -94,7 +99,9 @@ class CriticalSituationForm(forms.Form):
     )
 
 
-class ChangeLogicForm(forms.Form):
+class ChangeLogicForm(CprConfirmation):
+    privacy_fields = ("challenge_text", "expected_results", "knowledge_and_tools")
+
     challenge = forms.ChoiceField(
         label=_("Challenge"),
         choices=[("", _("– not chosen –")), *Challenge.choices],

@@ -1,7 +1,8 @@
 """E-mails when a confirmed match opens a case (queued after the commit).
 
-Each side gets the other party's contact details (name, e-mail, organisation)
-and why they were matched; nothing from profiles' free text, logbooks or cases.
+Each side gets the other party's contact details (name, e-mail, organisation),
+the match's score and why they were matched: its strengths only, the weak points
+are for the facilitator; nothing from profiles' free text, logbooks or cases.
 They are written in the platform's language (`LANGUAGE_CODE`), like the
 reasons they give.
 """
@@ -22,12 +23,14 @@ def send_match_confirmed(*, case: Case) -> None:
     owners = company_owners(case.company_id)
     # The reasons are sentences, made now: in the language the e-mails are written in.
     with translation.override(settings.LANGUAGE_CODE):
-        why = scoring.explain(pair.breakdown) if pair is not None else []
+        why = scoring.strengths(pair.breakdown) if pair is not None else []
+        score = scoring.score_text(pair.score) if pair is not None else ""
     advisor = case.advisor
     common = {
         "programme_name": case.programme.name,
         "company_name": case.company.name,
         "why": why,
+        "score": score,
         "url": absolute_url("matching:landing"),
     }
     for owner in owners:

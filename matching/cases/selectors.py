@@ -37,14 +37,16 @@ from matching.models import (
     CaseTask,
     Phase,
 )
+from matching.runs import scoring
 from programme.models import Meeting, Programme
 
 PHASE_ORDER = {phase.value: index for index, phase in enumerate(Phase, 1)}
 
 
 def cases_with_parties() -> QuerySet[Case]:
-    """Cases with what every case page shows: programme, company, advisor, unit."""
-    return Case.objects.select_related("programme", "company", "advisor", "unit")
+    """Cases with what every case page shows: programme, company, advisor, unit and the
+    match pair the case came from (its score and why)."""
+    return Case.objects.select_related("programme", "company", "advisor", "unit", "match_pair")
 
 
 def notes_with_case() -> QuerySet[AdvisorNote]:
@@ -124,6 +126,9 @@ class CasePage:
     earlier_inputs: list[CaseMeetingInput]
     notes: list[AdvisorNote] = field(default_factory=list)
     owners: list[User] = field(default_factory=list)
+    #: The match's score (0–100) and its strengths; the pair never sees the weak points.
+    match_score: int | None = None
+    match_strengths: list[str] = field(default_factory=list)
 
 
 def case_page(case: Case, *, notes: QuerySet[AdvisorNote] | None = None) -> CasePage:
@@ -131,6 +136,7 @@ def case_page(case: Case, *, notes: QuerySet[AdvisorNote] | None = None) -> Case
 
     `notes` are the advisor notes the person may read there (none for most)."""
     today = timezone.localdate()
+    pair = case.match_pair
     changes = list(case.phase_changes.all())
     # The latest start of each phase (a phase may be entered again after going back).
     started = {}
@@ -177,6 +183,8 @@ def case_page(case: Case, *, notes: QuerySet[AdvisorNote] | None = None) -> Case
         next_input=next_input,
         earlier_inputs=earlier,
         notes=list(notes) if notes is not None else [],
+        match_score=pair.score if pair is not None else None,
+        match_strengths=scoring.strengths(pair.breakdown) if pair is not None else [],
     )
 
 

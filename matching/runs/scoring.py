@@ -23,8 +23,11 @@ Four criteria, each a *fit* from 0 to 1:
 ``score = round(100 × Σ weight·fit / Σ weight)``, an integer 0–100. The
 breakdown gives per criterion the points it contributed (on the same 0–100
 scale, so the points add up to the score, give or take rounding), the most it
-could contribute, its weight, its fit and the facts used; :func:`explain` turns
-a stored breakdown into sentences in the current language.
+could contribute, its weight, its fit and the facts used; :func:`reasons` turns
+a stored breakdown into sentences in the current language, split at the source
+into the match's *strengths* and its *weak points*. The pair (the company's
+people and the advisor: their pages and e-mails) is shown the strengths only;
+the facilitator, who weighs the match, sees both.
 """
 
 from __future__ import annotations
@@ -179,20 +182,55 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def explain(breakdown: Mapping) -> list[str]:
-    """Why this pair: one plain sentence per criterion that has weight."""
-    lines: list[str] = []
+@dataclass(frozen=True)
+class Reasons:
+    """Why this pair, in sentences: what speaks for the match and what against it.
+
+    Neutral facts (the company ranked no challenge, has no preferred relation)
+    count as weak points: they are not reasons for the match, only something
+    the facilitator should know."""
+
+    strengths: list[str]
+    weak_points: list[str]
+
+
+#: A sentence with its side: True for a strength, False for a weak point.
+Line = tuple[bool, str]
+STRENGTH, WEAK = True, False
+
+
+def reasons(breakdown: Mapping) -> Reasons:
+    """Why this pair: plain sentences per criterion that has weight, split in two."""
+    strengths: list[str] = []
+    weak_points: list[str] = []
     for name, explain_criterion in EXPLAINERS.items():
         facts = breakdown.get(name)
         if facts and facts.get("weight"):
-            lines.extend(explain_criterion(facts))
-    return lines
+            for is_strength, text in explain_criterion(facts):
+                (strengths if is_strength else weak_points).append(text)
+    return Reasons(strengths=strengths, weak_points=weak_points)
 
 
-def _explain_challenge(facts: Mapping) -> list[str]:
+def strengths(breakdown: Mapping) -> list[str]:
+    """Only what speaks for the match: what the pair themselves are shown."""
+    return reasons(breakdown).strengths
+
+
+def explain(breakdown: Mapping) -> list[str]:
+    """Every sentence, strengths first (for the facilitator's CSV)."""
+    found = reasons(breakdown)
+    return [*found.strengths, *found.weak_points]
+
+
+def score_text(score: int) -> str:
+    """A score with its scale: "91 of 100"."""
+    return _("%(score)s of 100") % {"score": score}
+
+
+def _explain_challenge(facts: Mapping) -> list[Line]:
     top = facts.get("top")
     if not top:
-        return [_("The company has not ranked its challenges")]
+        return [(WEAK, _("The company has not ranked its challenges"))]
     name = _lower_first(_label(Challenge.choices, top))
     level = facts.get("top_competence")
     if level == "strong":
@@ -201,49 +239,61 @@ def _explain_challenge(facts: Mapping) -> list[str]:
         text = _("Some competence in %(challenge)s, the company's most important challenge")
     else:
         text = _("No stated competence in %(challenge)s, the company's most important challenge")
-    lines = [text % {"challenge": name}]
+    lines: list[Line] = [(level in ("strong", "some"), text % {"challenge": name})]
     strong = [_lower_first(_label(Challenge.choices, c)) for c in facts.get("strong", [])]
     if strong:
-        lines.append(_("Also strong in %(challenges)s") % {"challenges": ", ".join(strong)})
+        lines.append(
+            (STRENGTH, _("Also strong in %(challenges)s") % {"challenges": ", ".join(strong)})
+        )
     return lines
 
 
-def _explain_industry(facts: Mapping) -> list[str]:
+def _explain_industry(facts: Mapping) -> list[Line]:
     name = _lower_first(_label(Organisation.Industry.choices, facts.get("industry", "")))
     if facts.get("match"):
-        return [_("Has worked with companies in %(industry)s") % {"industry": name}]
-    return [_("Has not worked with companies in %(industry)s") % {"industry": name}]
+        return [(STRENGTH, _("Has worked with companies in %(industry)s") % {"industry": name})]
+    return [(WEAK, _("Has not worked with companies in %(industry)s") % {"industry": name})]
 
 
-def _explain_region_format(facts: Mapping) -> list[str]:
+def _explain_region_format(facts: Mapping) -> list[Line]:
     region_name = _label(Organisation.Region.choices, facts.get("region", ""))
     texts = {
-        "format_clash": _("One side wants to meet on site, the other only by video"),
-        "video": _("They will meet by video, so the distance does not matter"),
-        "region_covered": _("Works in %(region)s, where the company is"),
-        "region_not_covered_video": _("Does not work in %(region)s, but both can meet by video"),
-        "region_not_covered": _("Does not work in %(region)s, where the company wants to meet"),
+        "format_clash": (WEAK, _("One side wants to meet on site, the other only by video")),
+        "video": (STRENGTH, _("They will meet by video, so the distance does not matter")),
+        "region_covered": (STRENGTH, _("Works in %(region)s, where the company is")),
+        "region_not_covered_video": (
+            WEAK,
+            _("Does not work in %(region)s, but both can meet by video"),
+        ),
+        "region_not_covered": (
+            WEAK,
+            _("Does not work in %(region)s, where the company wants to meet"),
+        ),
     }
-    text = texts.get(facts.get("case", ""))
-    if not text:
+    found = texts.get(facts.get("case", ""))
+    if not found:
         return []
-    return [text % {"region": region_name} if "%(region)s" in text else text]
+    side, text = found
+    return [(side, text % {"region": region_name} if "%(region)s" in text else text)]
 
 
-def _explain_role(facts: Mapping) -> list[str]:
+#: From this role-profile percentage on, the role fit speaks for the match.
+ROLE_STRENGTH_PERCENT = 50
+
+
+def _explain_role(facts: Mapping) -> list[Line]:
     if not facts.get("role"):
-        return [_("The company has no preferred kind of advisor relation")]
-    return [
-        _("%(percent)s%% match with the role the company prefers: %(role)s")
-        % {
-            "percent": facts.get("percent") or 0,
-            "role": _lower_first(_label(AdvisorRole.choices, facts["role"])),
-        }
-    ]
+        return [(WEAK, _("The company has no preferred kind of advisor relation"))]
+    percent = facts.get("percent") or 0
+    text = _("%(percent)s%% match with the role the company prefers: %(role)s") % {
+        "percent": percent,
+        "role": _lower_first(_label(AdvisorRole.choices, facts["role"])),
+    }
+    return [(percent >= ROLE_STRENGTH_PERCENT, text)]
 
 
 #: One explainer per criterion, in the order of the sentences.
-EXPLAINERS: dict[str, Callable[[Mapping], list[str]]] = {
+EXPLAINERS: dict[str, Callable[[Mapping], list[Line]]] = {
     "challenge": _explain_challenge,
     "industry": _explain_industry,
     "region_format": _explain_region_format,
@@ -252,5 +302,5 @@ EXPLAINERS: dict[str, Callable[[Mapping], list[str]]] = {
 
 
 def why(breakdown: Mapping) -> str:
-    """The explanation as one line (for e-mails and CSV)."""
+    """Every sentence as one line (for the facilitator's CSV)."""
     return "; ".join(explain(breakdown))

@@ -107,7 +107,10 @@ def run_view(run: MatchRun) -> RunView:
     ctx = Context.of(run.inputs, run.weights)
     load: dict[int, int] = {}
     for pair in pairs:
-        pair.why = scoring.explain(pair.breakdown)  # type: ignore[attr-defined]
+        found = scoring.reasons(pair.breakdown)
+        pair.strengths = found.strengths  # type: ignore[attr-defined]
+        pair.weak_points = found.weak_points  # type: ignore[attr-defined]
+        pair.why = [*found.strengths, *found.weak_points]  # type: ignore[attr-defined]
         advisor = ctx.advisors.get(pair.advisor_id) or {}
         pair.unit_name = advisor.get("unit_name", "")  # type: ignore[attr-defined]
         pair.is_kept = pair.source == MatchPair.Source.KEPT  # type: ignore[attr-defined]

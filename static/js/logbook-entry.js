@@ -1,7 +1,8 @@
 // Logbook entry form: show only the fields of the chosen kind, autosave a draft
-// a few seconds after the last change (and when leaving), and show the privacy
-// guard's warnings while typing. Without JavaScript the form works as is: all
-// fields show, and the server ignores those that do not belong to the kind.
+// a few seconds after the last change (and when leaving). The privacy guard's
+// warnings while typing are privacy-guard.js's, next to each field. Without
+// JavaScript the form works as is: all fields show, and the server ignores those
+// that do not belong to the kind.
 (function () {
   "use strict";
   var DELAY_MS = 3000;
@@ -11,7 +12,6 @@
     if (!form) return;
     var url = form.dataset.autosaveUrl;
     var status = document.getElementById("autosave-status");
-    var warningsBox = document.getElementById("privacy-warnings");
     var kindSelect = form.querySelector("[name=kind]");
     var timer = null;
     var dirty = false;
@@ -23,17 +23,6 @@
         var wrapper = field.closest(".mb-3") || field.parentNode;
         var kinds = field.dataset.kinds.split(" ");
         wrapper.hidden = kinds.indexOf(kind) === -1;
-      });
-    }
-
-    function showWarnings(warnings) {
-      if (!warningsBox) return;
-      warningsBox.replaceChildren();
-      (warnings || []).forEach(function (text) {
-        var box = document.createElement("div");
-        box.className = "alert alert-warning";
-        box.textContent = text;
-        warningsBox.appendChild(box);
       });
     }
 
@@ -56,7 +45,6 @@
           return response.json().then(function (data) {
             if (status) status.textContent = data.status;
             if (!response.ok) throw new Error(String(response.status));
-            showWarnings(data.warnings);
           });
         })
         .catch(function () {

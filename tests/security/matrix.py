@@ -38,6 +38,7 @@ from tests.security.matrix_markers import (
     Proof,
 )
 from tests.security.matrix_orgs import MATRIX_ORGS
+from tests.security.matrix_people import MATRIX_PEOPLE
 from tests.security.matrix_roles import (
     ADVISOR_A,
     ADVISOR_OTHER,
@@ -347,6 +348,7 @@ MATRIX: dict[str, Row] = {
     **MATRIX_ORGS,  # editing organisations, members, resending, restarting (matrix_orgs.py)
     **MATRIX_EDITORS,  # revision changes, a recommendation's wording (matrix_editors.py)
     **MATRIX_EXPORTS,  # the XLSX twins and the evaluation's files (matrix_exports.py)
+    **MATRIX_PEOPLE,  # privacy check, access-log XLSX (matrix_people.py)
 }
 
 __all__ = [

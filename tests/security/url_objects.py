@@ -5,6 +5,7 @@ from tests.security.matrix_advice_advflow import URL_OBJECTS_ADVFLOW
 from tests.security.matrix_editors import URL_OBJECTS_EDITORS
 from tests.security.matrix_exports import URL_OBJECTS_EXPORTS
 from tests.security.matrix_orgs import URL_OBJECTS_ORGS
+from tests.security.matrix_people import URL_OBJECTS_PEOPLE
 
 # URL keyword → name of the world object (its pk, slug or token), per matrix key.
 # A URL whose pattern takes arguments needs an entry; the objects are looked up for
@@ -224,4 +225,5 @@ URL_OBJECTS: dict[str, dict[str, str]] = {
     **URL_OBJECTS_ORGS,
     **URL_OBJECTS_EDITORS,
     **URL_OBJECTS_EXPORTS,
+    **URL_OBJECTS_PEOPLE,
 }

@@ -1,4 +1,4 @@
-"""The privacy guard warns about CPR numbers and staff names, and never blocks a save."""
+"""The privacy guard warns about CPR numbers, staff names and first names alone."""
 
 import pytest
 
@@ -41,7 +41,30 @@ def test_staff_name_warns_whole_word_any_case():
     assert privacy.warnings("Vi talte med mette  hansen i dag.", staff)
     assert privacy.warnings("BO var syg", staff)
     assert privacy.warnings("Bopælspligt og bonus", staff) == []
-    assert privacy.warnings("Mette alene", staff) == []
+    assert privacy.named_staff("Mette alene", staff) == []
+
+
+def test_a_first_name_alone_from_the_staff_list_warns(english):
+    """ "Mette" for "Mette Hansen": a capitalised whole word, listed once."""
+    staff = "Mette Hansen\nPer Olsen\nAnne-Marie Holm\nBo"
+    messages = privacy.warnings("Mette var syg. Mette kom igen.", staff)
+    assert len(messages) == 1
+    assert "first name" in messages[0] and "(Mette)" in messages[0]
+    assert privacy.named_first_names("Per var træt", staff) == ["Per"]
+    assert privacy.named_first_names("Mettes opgaver", staff) == ["Mette"]
+    assert privacy.named_first_names("Anne-Marie og Anne", staff) == ["Anne-Marie"]
+
+
+def test_a_first_name_does_not_warn_inside_a_word_in_lower_case_or_with_the_full_name():
+    staff = "Per Olsen\nMette Hansen"
+    assert privacy.named_first_names("to gange per uge", staff) == []
+    assert privacy.named_first_names("Perspektivet og Mettelund", staff) == []
+    assert privacy.named_first_names("Mette Hansen har ferie", staff) == []
+    assert len(privacy.warnings("Mette Hansen har ferie", staff)) == 1  # the full name
+
+
+def test_a_single_word_name_is_not_a_first_name():
+    assert privacy.named_first_names("Bo kom", "Bo") == []
 
 
 def test_warning_names_the_matched_staff_names_and_both_kinds_combine():

@@ -127,7 +127,7 @@ def test_privacy_warning_after_saving_but_entry_is_saved(owner_client, logbook):
     logbook.save()
     response = owner_client.post(
         reverse("logbook:entry_create", args=[logbook.pk]),
-        _form(body="karen jensen har cpr 010190-1234"),
+        _form(body="karen jensen har cpr 010190-1234", confirm_not_cpr="on"),
         follow=True,
     )
     assert Entry.objects.count() == 1

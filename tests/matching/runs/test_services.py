@@ -268,7 +268,7 @@ def test_confirm_opens_cases_and_emails_both_sides(
     assert two_by_two["owner_a"].email in to_advisor.body
     assert "A" in to_advisor.body
     with translation.override(settings.LANGUAGE_CODE):
-        why = scoring.explain(case.match_pair.breakdown)
+        why = scoring.strengths(case.match_pair.breakdown)
     assert why and all(line in to_owner.body and line in to_advisor.body for line in why)
     for message in mail.outbox:
         assert "Hemmeligt" not in message.body
