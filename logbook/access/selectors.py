@@ -127,9 +127,13 @@ def _what(row: AccessLogEntry, titles: dict[int, str], comment_entries: dict[int
         "logbook_export": _("PDF export of the logbook"),
         "logbook_export_page": _("the logbook's export page"),
         "logbook_csv": _("the logbook as a spreadsheet (CSV)"),
+        "logbook_xlsx": _("the logbook as a spreadsheet (Excel)"),
         "logbook_json": _("the logbook as data (JSON)"),
         "research_dataset": _("the research dataset (pseudonymised)"),
         "case_page_draft": _("the logbook for a case page draft"),
+        # Written by the organisation pages (bifrost/accounts/organisations/services.py).
+        "organisation": _("the company's details"),
+        "membership": _("a person's membership of the company"),
     }
     return str(fixed.get(kind, kind))
 

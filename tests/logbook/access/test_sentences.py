@@ -229,3 +229,22 @@ def test_exports_are_for_the_company_only(client, logbook, case):
     for user in (case.advisor, factories.facilitator(), factories.smv_owner()):
         client.force_login(user)
         assert client.get(reverse("logbook:access_log_xlsx", args=[logbook.pk])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("kind", "action", "words"),
+    [
+        ("logbook_xlsx", "export", "exported the logbook as a spreadsheet (Excel)"),
+        ("organisation", "change", "changed the company's details"),
+        ("membership", "delete", "deleted a person's membership of the company"),
+    ],
+)
+def test_rows_written_by_other_pages_read_in_words_too(
+    client, logbook, owner, case, kind, action, words
+):
+    """The Excel download and the organisation pages write rows too: no code names."""
+    _row(logbook, case.advisor, kind=kind, action=action).save()
+    client.force_login(owner)
+    (sentence,) = _sentences(client.get(reverse(URL, args=[logbook.pk])))
+    assert words in sentence
+    assert kind not in sentence
