@@ -1,4 +1,4 @@
-"""Danish full-text search on PostgreSQL: inflections, ranking, highlighting."""
+"""Danish full-text search on both databases: inflections, ranking, highlighting."""
 
 import pytest
 
@@ -6,7 +6,7 @@ from knowledge.editor import selectors as editor_selectors
 from knowledge.editor import services
 from knowledge.search import selectors
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_backends]
 
 
 def _slugs(hits):
