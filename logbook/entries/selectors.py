@@ -58,7 +58,7 @@ def entries(
     logbook: Logbook, *, kind: str = "", meeting_id: int | None = None, query: str = ""
 ) -> QuerySet[Entry]:
     """The logbook's live entries, newest first, optionally filtered and searched."""
-    qs = (
+    qs: QuerySet[Entry] = (
         Entry.objects.filter(logbook=logbook, deleted_at__isnull=True)
         .select_related("author", "meeting")
         .annotate(comment_count=Count("comments", filter=Q(comments__deleted_at__isnull=True)))

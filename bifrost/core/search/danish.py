@@ -31,16 +31,15 @@ from django.utils.safestring import SafeString, mark_safe
 WORD = re.compile(r"[^\W_]+")
 
 # Snowball's Danish stop words (PostgreSQL: share/tsearch_data/danish.stop).
-STOP_WORDS = frozenset(
-    """
+_STOP_WORDS = """
     og i jeg det at en den til er som på de med han af for ikke der var mig sig
     men et har om vi min havde ham hun nu over da fra du ud sin dem os op man
     hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog
     noget ville jo deres efter ned skulle denne end dette mit også under have
     dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos
     blive mange ad bliver hendes været thi jer sådan
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 _local = threading.local()
 
@@ -96,7 +95,11 @@ class Query:
     def lexemes(self) -> frozenset[str]:
         """The lexemes a match must show (what the headline marks)."""
         return frozenset(
-            lex for group in self.groups for term in group if not term.negated for lex in term.lexemes
+            lex
+            for group in self.groups
+            for term in group
+            if not term.negated
+            for lex in term.lexemes
         )
 
     def fts5(self) -> str | None:
@@ -157,7 +160,8 @@ def _words(text: str) -> list[tuple[int, int, str | None]]:
 
 def _render(text: str, words, first: int, last: int, wanted: frozenset[str]) -> str:
     """words[first..last] of `text` (and what lies between them), escaped, matches marked."""
-    out, pos = [], words[first][0]
+    out: list[str] = []
+    pos = words[first][0]
     for start, end, lex in words[first : last + 1]:
         out.append(escape(text[pos:start]))
         piece = escape(text[start:end])
