@@ -211,4 +211,7 @@ def headline(
         else:
             fragments.append([first, last])
     pieces = [_render(text, words, first, last, wanted) for first, last in fragments]
-    return mark_safe(escape(delimiter).join(pieces))  # noqa: S308
+    # What stands before the first or after the last word (a full stop) stays on.
+    prefix = escape(text[: words[0][0]]) if fragments[0][0] == 0 else ""
+    suffix = escape(text[words[-1][1] :]) if fragments[-1][1] == len(words) - 1 else ""
+    return mark_safe(prefix + escape(delimiter).join(pieces) + suffix)  # noqa: S308

@@ -99,3 +99,12 @@ def test_odd_queries_find_nothing_and_never_fail(client, logbook, owner, query):
     response = client.get(reverse("logbook:detail", args=[logbook.pk]), {"q": query})
     assert response.status_code == 200
     assert response.context["page"].paginator.count == 0
+
+
+def test_the_found_words_are_marked_as_written_and_the_rest_escaped(client, logbook, owner):
+    EntryFactory(logbook=logbook, title="Sygefravær <i>nu</i>", body="Et langt sygefravær & mere.")
+    client.force_login(owner)
+    response = client.get(reverse("logbook:detail", args=[logbook.pk]), {"q": "sygefraværet"})
+    assert "<mark>Sygefravær</mark> &lt;i&gt;nu&lt;/i&gt;" in response.text
+    assert "Et langt <mark>sygefravær</mark> &amp; mere." in response.text
+    assert "<mark>" not in client.get(reverse("logbook:detail", args=[logbook.pk])).text
