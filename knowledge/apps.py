@@ -16,11 +16,23 @@ class KnowledgeConfig(AppConfig):
         for module in RULES:
             import_module(module)
 
+        from django.db.models.signals import post_delete
+
         from bifrost.core import personal_data
         from bifrost.core.notifications.kinds import register_kind
+        from bifrost.core.search import indexes as search_indexes
         from knowledge.approvals import notifications
+        from knowledge.models import Page
         from knowledge.privacy import selectors as privacy
         from knowledge.privacy import services as erasure
+        from knowledge.search import index as search_index
+
+        # The Danish search index of the pages: a deleted page leaves the SQLite
+        # index; `rebuild_search_index` and `demo_data` can write it anew.
+        post_delete.connect(
+            search_index.page_deleted, sender=Page, dispatch_uid="knowledge_page_search"
+        )
+        search_indexes.register("knowledge pages", search_index.rebuild)
 
         personal_data.register(
             "knowledge",

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +12,7 @@ class LogbookConfig(AppConfig):
         from bifrost.core import personal_data
         from bifrost.core.exports import kinds as export_kinds
         from bifrost.core.notifications.kinds import register_kind
+        from bifrost.core.search import indexes as search_indexes
         from knowledge.approvals.flags import register_flagger
         from logbook.access import rules  # noqa: F401 — the logbook permissions
         from logbook.case_pages import flags as case_page_flags
@@ -19,6 +20,7 @@ class LogbookConfig(AppConfig):
         from logbook.comments import notifications as comment_notifications
         from logbook.comments import rules as comment_rules  # noqa: F401
         from logbook.dashboards import panels as dashboard_panels
+        from logbook.entries import index as entry_index
         from logbook.entries import selectors as entry_selectors
         from logbook.exports import notifications as export_notifications
         from logbook.exports import pdf  # the logbook PDF export kind
@@ -27,6 +29,7 @@ class LogbookConfig(AppConfig):
         from logbook.logbooks import notifications as logbook_notifications
         from logbook.logbooks.case_link import case_logbook_link
         from logbook.logbooks.receivers import logbook_for_enrolment
+        from logbook.models import Entry
         from logbook.privacy import rules as privacy_rules
         from logbook.privacy import selectors as privacy
         from logbook.privacy import services as erasure
@@ -38,6 +41,10 @@ class LogbookConfig(AppConfig):
         post_save.connect(
             logbook_for_enrolment, sender=Enrolment, dispatch_uid="logbook_for_enrolment"
         )
+        # The embedded mode's Danish search index follows every write of an entry.
+        post_save.connect(entry_index.entry_saved, sender=Entry, dispatch_uid="entry_search")
+        post_delete.connect(entry_index.entry_deleted, sender=Entry, dispatch_uid="entry_search")
+        search_indexes.register("logbook entries", entry_index.rebuild)
         # A column on the advisor's case dashboard (matching may not import logbook).
         dashboard.register_column(
             key="logbook_entries",

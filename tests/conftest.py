@@ -1,5 +1,9 @@
-"""Suite-wide set-up: the suite runs on PostgreSQL, never on SQLite; every test gets
-isolated settings and a clean cache of its own.
+"""Suite-wide set-up: the suite runs on PostgreSQL; every test gets isolated settings
+and a clean cache of its own.
+
+The one exception: the tests marked `both_backends` (the Danish search, which has
+its own implementation for the embedded SQLite mode) run a second time on SQLite,
+`scripts/test.sh` does it with `-m both_backends` and an SQLite DATABASE_URL.
 
 The fixtures shared by more than one test folder live in tests/fixtures/ and are
 loaded here, once, for the whole suite. A folder's own fixtures stay in its
@@ -18,14 +22,18 @@ pytest_plugins = [
     "tests.fixtures.logbook",
 ]
 
+# The marker of the tests that run on PostgreSQL and again on SQLite.
+BOTH_BACKENDS = "both_backends"
+
 
 def pytest_configure(config):
     if "KEY_PREFIX" in settings.CACHES["default"]:
         settings.CACHES["default"]["KEY_PREFIX"] = f"bifrost-test-{os.getpid()}"
     engine = settings.DATABASES["default"]["ENGINE"]
-    if "postgresql" not in engine:
+    if "postgresql" not in engine and config.getoption("markexpr") != BOTH_BACKENDS:
         raise pytest.UsageError(
-            "The test suite runs on PostgreSQL: set DATABASE_URL (`make test` does it for you)."
+            "The test suite runs on PostgreSQL: set DATABASE_URL (`make test` does it for "
+            f"you). Only `-m {BOTH_BACKENDS}` runs on SQLite as well."
         )
 
 

@@ -1,15 +1,22 @@
 """The Danish search over published pages: words match in any inflection, title
-hits rank first, and matches are highlighted in an HTML-escaped snippet."""
+hits rank first, and matches are highlighted in an HTML-escaped snippet.
+
+One interface, `search`, on either database: PostgreSQL's `danish` configuration
+over the stored vector, or in the embedded SQLite mode the FTS5 index of the same
+Danish lexemes (`index`). The query syntax is the same (websearch: words,
+"phrases", or, -word), and no input is an error."""
 
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from bifrost.core.search import danish
 from knowledge.models import Page
+from knowledge.search.index import PAGE_FTS, PAGE_FTS_WEIGHTS
 
 MAX_QUERY_LENGTH = 200
 # Rare control characters mark the matches in PostgreSQL's headline, so the
@@ -40,7 +47,7 @@ def search(raw_query: str, *, limit: int = 20) -> list[SearchHit]:
     if not query_text:
         return []
     if connection.vendor != "postgresql":
-        return _search_contains(query_text, limit=limit)
+        return _search_sqlite(query_text, limit=limit)
     query = SearchQuery(query_text, config="danish", search_type="websearch")
     hits = (
         Page.objects.published()
@@ -72,19 +79,21 @@ def search(raw_query: str, *, limit: int = 20) -> list[SearchHit]:
     return results
 
 
-def _search_contains(query_text: str, *, limit: int) -> list[SearchHit]:
-    """Embedded SQLite mode: a plain contains match, title hits first."""
-    words = query_text.split()[:8]
-    condition = Q()
-    for word in words:
-        condition &= (
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(body_text__icontains=word)
-        )
-    pages = list(Page.objects.published().filter(condition)[: limit * 3])
-    lowered = [w.lower() for w in words]
-    pages.sort(key=lambda p: (not any(w in p.title.lower() for w in lowered), p.title))
+def _search_sqlite(query_text: str, *, limit: int) -> list[SearchHit]:
+    """Embedded SQLite mode: the FTS5 index of Danish lexemes (`index.PAGE_FTS`),
+    the query stemmed the same way, ranked by bm25 with the A–C weights, title
+    hits first; the marks are put on the words as the page writes them."""
+    query = danish.parse_query(query_text)
+    match = query.fts5()
+    if match is None:
+        return []
+    scores = PAGE_FTS.ranked(match, weights=PAGE_FTS_WEIGHTS)
+    pages = list(Page.objects.published().filter(pk__in=list(scores)))
+    pages.sort(key=lambda page: (scores[page.pk], page.title))
+    wanted = query.lexemes
     results = []
     for page in pages[:limit]:
-        page.title_highlighted = escape(page.title)
-        results.append(SearchHit(page=page, snippet=escape(page.summary or page.body_text[:200])))
+        page.title_highlighted = danish.highlight(page.title, wanted)
+        snippet = danish.headline(page.body_text, wanted)
+        results.append(SearchHit(page=page, snippet=snippet))
     return results

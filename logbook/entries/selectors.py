@@ -6,12 +6,16 @@ import datetime
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
 from django.db.models import CharField, Count, Q, QuerySet, TextField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
+from bifrost.core.search import danish
 from knowledge.models import Kind as PageKind
 from knowledge.models import Page
+from logbook.entries.index import ENTRY_FTS
 from logbook.entries.schema import LINE_FIELDS, MEETING_FIELD, TEXT_FIELDS, EntryData
 from logbook.models import Entry, EntryDraft, EntryVersion, Logbook
 from matching.cases.dashboard import ADVISOR
@@ -23,21 +27,38 @@ UNDO_DAYS = 30
 LINKABLE_PAGE_KINDS = (PageKind.PRINCIPLE, PageKind.PHASE)
 
 
-def _search_text():
-    """What the search looks in: every written field of the schema."""
+def _other_text():
+    """What the search looks in besides the title: every other written field."""
     parts: list = []
     for name in TEXT_FIELDS:
-        parts += [name, Value(" ")]
+        if name != "title":
+            parts += [name, Value(" ")]
     for name in LINE_FIELDS:
         parts += [Cast(name, TextField()), Value(" ")]
     return Concat(*parts[:-1], output_field=CharField())
+
+
+def _search(qs: QuerySet[Entry], query: str) -> QuerySet[Entry]:
+    """The entries of `qs` whose written fields match `query` in Danish: any
+    inflection, websearch syntax ("phrase", or, -word), on either database."""
+    if connection.vendor == "postgresql":
+        vector = SearchVector("title", weight="A", config="danish") + SearchVector(
+            _other_text(), weight="B", config="danish"
+        )
+        return qs.annotate(search=vector).filter(
+            search=SearchQuery(query, config="danish", search_type="websearch")
+        )
+    match = danish.parse_query(query).fts5()
+    if match is None:
+        return qs.none()
+    return qs.filter(pk__in=ENTRY_FTS.rowids_matching(match))
 
 
 def entries(
     logbook: Logbook, *, kind: str = "", meeting_id: int | None = None, query: str = ""
 ) -> QuerySet[Entry]:
     """The logbook's live entries, newest first, optionally filtered and searched."""
-    qs = (
+    qs: QuerySet[Entry] = (
         Entry.objects.filter(logbook=logbook, deleted_at__isnull=True)
         .select_related("author", "meeting")
         .annotate(comment_count=Count("comments", filter=Q(comments__deleted_at__isnull=True)))
@@ -47,11 +68,9 @@ def entries(
         qs = qs.filter(kind=kind)
     if meeting_id:
         qs = qs.filter(meeting_id=meeting_id)
-    query = (query or "").strip()
+    query = " ".join((query or "").split())
     if query:
-        qs = qs.annotate(search_text=_search_text())
-        for word in query.split()[:10]:
-            qs = qs.filter(search_text__icontains=word)
+        qs = _search(qs, query)
     return qs
 
 

@@ -92,6 +92,7 @@ def detail(request, pk: int):
             page=page,
             filters=filters,
             filtering=bool(kind or meeting_id or query),
+            search_query=query,
             advisor=selectors.advisor_of(logbook),
         ),
     )

@@ -1,4 +1,4 @@
-"""Danish full-text search on PostgreSQL: inflections, ranking, highlighting."""
+"""Danish full-text search on both databases: inflections, ranking, highlighting."""
 
 import pytest
 
@@ -6,7 +6,7 @@ from knowledge.editor import selectors as editor_selectors
 from knowledge.editor import services
 from knowledge.search import selectors
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_backends]
 
 
 def _slugs(hits):
@@ -43,3 +43,38 @@ def test_search_vector_is_updated_when_a_page_is_republished(facilitator, make_p
     content = editor_selectors.content_of(page) | {"body": "Stress under organisatorisk forandring"}
     services.page_publish(page=page, content=content, user=facilitator)
     assert _slugs(selectors.search("forandringer")) == ["skift"]
+
+
+def test_the_marks_are_on_the_words_as_the_page_writes_them(corpus):
+    """Searching the inflected form marks the base form the page uses."""
+    hit = selectors.search("sygefraværet")[0]
+    assert "<mark>sygefravær</mark>" in hit.snippet
+
+
+def test_a_phrase_matches_only_the_words_together(make_page):
+    make_page(slug="sammen", title="Et", body="Et langt sygefravær kræver kontakt.")
+    make_page(slug="adskilt", title="To", body="Sygefravær er sjældent langt.")
+    assert _slugs(selectors.search('"langt sygefravær"')) == ["sammen"]
+    assert set(_slugs(selectors.search("langt sygefravær"))) == {"sammen", "adskilt"}
+
+
+def test_or_and_exclusion(corpus):
+    assert set(_slugs(selectors.search("sygefravær or mødeplan"))) == {"fravaer", "andet"}
+    assert _slugs(selectors.search("rådgiver -konsulent")) == ["raadgiver-tekst"]
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "*", "OR", "-", "NOT", "AND", "NEAR(a b)", "title:x", "^x", "og i", "(("]
+)
+def test_search_syntax_and_stop_words_alone_find_nothing(corpus, query):
+    assert selectors.search(query) == []
+
+
+def test_an_unpublished_page_is_not_found(facilitator, corpus):
+    services.page_unpublish(page=corpus["fravaer"], user=facilitator)
+    assert selectors.search("sygefravær") == []
+
+
+def test_a_deleted_page_leaves_the_index(corpus):
+    corpus["fravaer"].delete()
+    assert selectors.search("sygefravær") == []

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from knowledge.search import selectors
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_backends]
 
 
 @pytest.mark.parametrize(

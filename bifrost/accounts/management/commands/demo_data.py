@@ -23,6 +23,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from bifrost.core.search.indexes import rebuild_all
+
 
 class Command(BaseCommand):
     help = (
@@ -59,4 +61,6 @@ class Command(BaseCommand):
                         module.reset(stdout=self.stdout)
             for module in modules:
                 module.load(stdout=self.stdout, today=today)
+            # The search indexes match what was just loaded, on SQLite as well.
+            rebuild_all()
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))
