@@ -2,7 +2,7 @@
 // site.css) on a small screen. A container that really scrolls becomes a
 // named, focusable region, so a keyboard user can scroll it with the arrow keys
 // and a screen reader says what it holds; one that fits is left alone (no
-// extra tab stop on a wide screen). Runs at load, on resize and after htmx
+// extra tab stop on a wide screen). Runs when the page is ready and loaded, on resize and after htmx
 // swaps a table in.
 (function () {
   "use strict";
@@ -44,6 +44,8 @@
   } else {
     update();
   }
+  // Fonts and images can widen a table after the first check.
+  window.addEventListener("load", later);
   window.addEventListener("resize", later);
   document.addEventListener("htmx:afterSettle", later);
 })();

@@ -14,7 +14,7 @@ from logbook.models import ChangeLogic, Logbook
 from matching.cases.rules import cases_advised
 from matching.models import CaseGoal, MatchRun
 from programme.demo import DEMO_NAME
-from programme.models import Meeting, Programme
+from programme.models import Meeting, Programme, Recommendation
 
 DEMO_PASSWORD = "bifrost-demo"  # bifrost/accounts/demo.py
 
@@ -98,6 +98,9 @@ def facilitator_pages() -> list[tuple[str, str]]:
     run = _first(MatchRun.objects.filter(programme=programme, status=MatchRun.Status.DRAFT))
     revised = _first(KnowledgePage.objects.filter(revisions__isnull=False).order_by("pk"))
     approval = _first(CaseApproval.objects.order_by("pk"))
+    revision = revised.revisions.order_by("-pk").first()
+    member = company.memberships.order_by("pk").first()
+    recommendation = _first(Recommendation.objects.filter(meeting=_meeting(5)).order_by("pk"))
     return [
         ("dashboard", reverse("dashboard")),
         ("programme list", reverse("programme:landing")),
@@ -129,10 +132,22 @@ def facilitator_pages() -> list[tuple[str, str]]:
         ("organisations", reverse("organisation_list")),
         ("organisation page", reverse("organisation_detail", args=[company.pk])),
         ("invite a person", reverse("invitation_create", args=[company.pk])),
+        ("edit an organisation", reverse("organisation_edit", args=[company.pk])),
+        ("remove a member", reverse("membership_remove", args=[member.pk])),
+        ("start the meeting again", reverse("programme:run_restart", args=[meeting.pk])),
+        ("edit a meeting", reverse("programme:meeting_edit", args=[meeting.pk])),
+        (
+            "a recommendation's wording",
+            reverse("programme:recommendation_edit", args=[recommendation.pk]),
+        ),
         *_knowledge_pages()[:2],
         ("knowledge editor", reverse("knowledge:editor_list")),
         ("knowledge editor: a page", reverse("knowledge:editor_edit", args=[revised.pk])),
         ("page revisions", reverse("knowledge:editor_revisions", args=[revised.pk])),
+        (
+            "what changed in a revision",
+            reverse("knowledge:editor_revision_changes", args=[revised.pk, revision.pk]),
+        ),
         ("case approvals", reverse("knowledge:case_approvals")),
         ("case approval", reverse("knowledge:case_approval", args=[approval.pk])),
         ("advice catalogue", reverse("advice:catalogue")),
@@ -254,6 +269,8 @@ def anonymous_pages() -> list[tuple[str, str]]:
         ("ask for advice", reverse("advice:request_start")),
         ("log in", reverse("account_login")),
         ("password reset", reverse("account_reset_password")),
+        ("privacy", reverse("accounts:privacy")),
+        ("help and contact", reverse("help")),
     ]
 
 
