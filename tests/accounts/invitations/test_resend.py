@@ -103,18 +103,24 @@ def test_not_twice_within_minutes_and_not_endlessly(facilitator, english):
         services.invitation_resend(invitation=invitation)
 
 
-def test_a_resent_link_supersedes_a_newer_pending_one(facilitator):
+def test_after_a_newer_invitation_only_the_newer_link_can_be_sent_again(facilitator):
+    """A newer invitation to the same person withdraws the older one: sending the old
+    link again is refused (it could revive a link the facilitator replaced)."""
     first, _ = _invite(facilitator, email="to@example.test")
-    second, second_token = services.invitation_create(
+    second, _ = services.invitation_create(
         organisation=first.organisation,
         email="to@example.test",
         role=Role.SMV_OWNER,
         invited_by=facilitator,
     )
+    first.refresh_from_db()
+    assert first.is_revoked
     _sent_minutes_ago(first, 10)
-    services.invitation_resend(invitation=first)
-    second.refresh_from_db()
-    assert second.is_expired
+    _sent_minutes_ago(second, 10)
+    with pytest.raises(services.InvitationError):
+        services.invitation_resend(invitation=first)
+    resent, _ = services.invitation_resend(invitation=second)
+    assert not resent.is_expired and resent.resend_count == 1
 
 
 # --- The view -------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 what they answer, the access log for people outside the company, and no caching."""
 
 import datetime
-import json
 from unittest import mock
 
 import pytest
@@ -12,15 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bifrost.accounts.models import AccessLogEntry
-from bifrost.core import spreadsheets
-from logbook.exports import downloads, pdf
-from logbook.models import EntryComment, LogbookExport
+from logbook.exports import pdf
+from logbook.models import LogbookExport
 from logbook.tasks import export_pdf
 from programme.models import Enrolment
 from tests import factories
 from tests.logbook.factories import EntryFactory, LogbookFactory
 from tests.matching.factories import CaseFactory
-from tests.tables import csv_records, xlsx_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -290,42 +287,6 @@ def test_bad_options_re_render_the_form_with_what_was_typed(client, logbook, own
     assert not LogbookExport.objects.exists()
 
 
-def test_csv_download(client, logbook, owner, export_entry):
-    client.force_login(owner)
-    response = client.get(reverse("logbook:export_csv", kwargs={"pk": logbook.pk}))
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("text/csv")
-    assert response["Content-Disposition"].startswith('attachment; filename="logbook-')
-    assert "no-store" in response["Cache-Control"]
-    rows = csv_records(response.content, downloads.CSV_COLUMNS)
-    assert rows[0]["title"] == "Travlhed i redaktionen"
-
-
-def test_xlsx_download_is_offered_beside_the_csv(client, logbook, owner, export_entry):
-    client.force_login(owner)
-    page = client.get(reverse("logbook:export", kwargs={"pk": logbook.pk})).content.decode()
-    url = reverse("logbook:export_xlsx", kwargs={"pk": logbook.pk})
-    assert url in page
-    assert reverse("logbook:export_csv", kwargs={"pk": logbook.pk}) in page
-    response = client.get(url)
-    assert response["Content-Type"] == spreadsheets.XLSX_CONTENT_TYPE
-    assert response["Content-Disposition"].startswith('attachment; filename="logbook-')
-    assert response["Content-Disposition"].endswith('.xlsx"')
-    assert "no-store" in response["Cache-Control"]
-    rows = xlsx_rows(response.content)
-    assert rows[1][downloads.CSV_COLUMNS.index("title")] == "Travlhed i redaktionen"
-
-
-def test_json_download(client, logbook, owner, export_entry):
-    client.force_login(owner)
-    response = client.get(reverse("logbook:export_json", kwargs={"pk": logbook.pk}))
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/json"
-    assert "attachment" in response["Content-Disposition"]
-    assert "no-store" in response["Cache-Control"]
-    assert json.loads(response.content)["entries"][0]["title"] == "Travlhed i redaktionen"
-
-
 # --- Outsiders with access are logged ----------------------------------------------------
 
 
@@ -390,22 +351,3 @@ def test_a_facilitator_with_consent_may_export_and_is_logged(
     client.force_login(facilitator)
     assert client.get(reverse("logbook:export_csv", kwargs={"pk": logbook.pk})).status_code == 200
     assert _log(logbook, facilitator) == [(AccessLogEntry.Action.EXPORT, "logbook_csv")]
-
-
-@pytest.mark.parametrize("name", ["export_csv", "export_xlsx", "export_json"])
-def test_csv_and_json_run_a_fixed_number_of_queries(
-    client, logbook, owner, enrolled_advisor, name, django_assert_max_num_queries
-):
-    def make(n):
-        for i in range(n):
-            made = EntryFactory(logbook=logbook, author=owner, title=f"Notat {i}")
-            EntryComment.objects.create(entry=made, author=enrolled_advisor, text="Godt")
-
-    client.force_login(owner)
-    url = reverse(f"logbook:{name}", kwargs={"pk": logbook.pk})
-    make(10)
-    with django_assert_max_num_queries(20) as small:
-        assert client.get(url).status_code == 200
-    make(200)
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        assert client.get(url).status_code == 200
