@@ -108,6 +108,12 @@ def _format(violations: list[dict]) -> str:
 def assert_accessible(page: Page) -> None:
     """Run axe-core on the current page; fail on serious or critical violations."""
     _stylesheets_applied(page)
+    # A button's colour fading in after a click or a focus change (Bootstrap's 0.15 s
+    # transitions) would be measured halfway: wait until nothing is moving.
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect.getTiming().iterations === Infinity)"  # spinners never stop
+    )
     results = _axe.run(page)
     violations = results.response["violations"]
     blocking = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
