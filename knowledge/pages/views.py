@@ -4,9 +4,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from bifrost.core.page_cache import cache_public_page
 from knowledge.models import SECTION_ORDER, Kind, Section
 from knowledge.pages import pdf, selectors
 from knowledge.pages.cache import content_version
+
+# Whole pages for anonymous readers, until the next publish (the version is in the key).
+public_page = cache_public_page(version=content_version)
 
 
 def _section_or_404(section: str) -> Section:
@@ -16,6 +20,7 @@ def _section_or_404(section: str) -> Section:
         raise Http404 from None
 
 
+@public_page
 @require_GET
 def front_page(request):
     version = content_version()
@@ -26,6 +31,7 @@ def front_page(request):
     )
 
 
+@public_page
 @require_GET
 def landing(request):
     overview = selectors.front_page_overview()
@@ -33,6 +39,7 @@ def landing(request):
     return render(request, "knowledge/pages/landing.html", {"sections": sections})
 
 
+@public_page
 @require_GET
 def section(request, section: str):
     current = _section_or_404(section)
@@ -55,6 +62,7 @@ def section(request, section: str):
     )
 
 
+@public_page
 @require_GET
 def page(request, section: str, slug: str):
     current = _section_or_404(section)
