@@ -30,6 +30,11 @@ BENCHES = {
         ["tests/bench/pages_bench.py"],
         "the bare logged-in `bench-whoami/` view in the same process",
     ),
+    "load": (
+        "Load (Locust behind nginx)",
+        ["tests/bench/load_bench.py"],
+        "goals: 0 errors, logged-in p95 ≤ 300 ms at 50 users",
+    ),
     "matching": (
         "Matching solver",
         ["tests/bench/matching_bench.py"],
@@ -79,6 +84,8 @@ def run(names: list[str], quick: bool) -> tuple[str, bool]:
             args.append("--quick")
         if quick and name == "pages":
             args += ["--runs", "7"]
+        if quick and name == "load":
+            args += ["--seconds", "20"]
         print(f"[bench] {title} ...", file=sys.stderr, flush=True)
         begun = time.monotonic()
         result = subprocess.run(  # noqa: S603
