@@ -1,9 +1,10 @@
 """Whole public pages, cached for anonymous readers.
 
 A public page is the same for every anonymous reader of one language, so the
-rendered response is stored once per (path, language, content version) and
-served without running the view or its templates. Publishing bumps the
-content version, so the next request renders afresh: there is no stale window.
+rendered response is stored once per path and language, with the content
+version it was rendered at, and served without running the view or its
+templates while that version is current. Publishing bumps the version, so the
+next request renders afresh: there is no stale window.
 
 Only a request that cannot carry anything personal is served from or stored in
 the cache: GET/HEAD, no query string, no session cookie (messages such as
@@ -25,7 +26,7 @@ from django.utils.cache import patch_cache_control
 
 KEY_PREFIX = "page"
 PUBLIC_MAX_AGE = 5 * 60
-# Old versions' pages are never read again; they leave Redis after a day.
+# A page not asked for in a day leaves Redis (a newer version overwrites it anyway).
 STORE_FOR = 24 * 60 * 60
 
 
@@ -64,10 +65,14 @@ def _not_modified(request: HttpRequest, etag: str) -> bool:
 
 
 def cache_public_page(
-    *, version: Callable[[], int], max_age: int = PUBLIC_MAX_AGE
+    *, version_key: str, max_age: int = PUBLIC_MAX_AGE
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Decorate a public view whose output depends only on the path, the
-    language and the published content (whose number `version` returns)."""
+    """Decorate a public view whose output depends only on the path, the language and
+    the published content, whose version number is kept in the cache at `version_key`.
+
+    One cache round trip per request: the version and the stored page are read
+    together, and the page is served only when it was stored at that version.
+    """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
@@ -75,10 +80,11 @@ def cache_public_page(
             if not _cacheable_request(request):
                 return view(request, *args, **kwargs)
             language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-            key = ":".join((KEY_PREFIX, language, str(version()), request.path))
-            stored = cache.get(key)
-            if stored is not None:
-                body, content_type, etag = stored
+            key = ":".join((KEY_PREFIX, language, request.path))
+            found = cache.get_many([version_key, key])
+            version, stored = found.get(version_key), found.get(key)
+            if version is not None and stored is not None and stored[0] == version:
+                _version, body, content_type, etag = stored
                 if _not_modified(request, etag):
                     return _public(HttpResponseNotModified(), etag, max_age)
                 return _public(HttpResponse(body, content_type=content_type), etag, max_age)
@@ -86,7 +92,12 @@ def cache_public_page(
             if not _cacheable_response(request, response):
                 return response
             etag = _etag(response.content)
-            cache.set(key, (response.content, response["Content-Type"], etag), timeout=STORE_FOR)
+            # Stored under the version read before rendering: if a publish came in
+            # between, the next request sees a newer version and renders again. With
+            # no version yet (an empty cache) nothing is stored: the view set one.
+            if version is not None:
+                entry = (version, response.content, response["Content-Type"], etag)
+                cache.set(key, entry, STORE_FOR)
             if _not_modified(request, etag):
                 return _public(HttpResponseNotModified(), etag, max_age)
             return _public(response, etag, max_age)

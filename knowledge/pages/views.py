@@ -7,10 +7,10 @@ from django.views.decorators.http import require_GET
 from bifrost.core.page_cache import cache_public_page
 from knowledge.models import SECTION_ORDER, Kind, Section
 from knowledge.pages import pdf, selectors
-from knowledge.pages.cache import content_version
+from knowledge.pages.cache import CONTENT_VERSION_KEY, content_version
 
 # Whole pages for anonymous readers, until the next publish (the version is in the key).
-public_page = cache_public_page(version=content_version)
+public_page = cache_public_page(version_key=CONTENT_VERSION_KEY)
 
 
 def _section_or_404(section: str) -> Section:
