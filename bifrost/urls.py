@@ -23,11 +23,12 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
+    # The public knowledge pages early: the resolver pays for every pattern tried.
+    path("knowledge/", include("knowledge.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("bifrost.accounts.urls")),
     path("notifications/", include("bifrost.core.notifications.urls")),
-    path("knowledge/", include("knowledge.urls")),
     path("programme/", include("programme.urls")),
     path("matching/", include("matching.urls")),
     path("logbook/", include("logbook.urls")),
