@@ -24,7 +24,7 @@ PYTHON := $(shell for p in python3.12 python3.13 python3.14 python3; do \
 # A uv on PATH is used as is; otherwise one is installed into ./.tools.
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: help install run test lint format contracts types backup restore
+.PHONY: help install run test bench lint format contracts types backup restore
 
 help: ## Show this help
 	@echo "BIFROST make targets:"
@@ -85,6 +85,11 @@ test: install ## Lint, import contracts, types, then the whole test suite (Postg
 	bash scripts/ensure-nginx.sh
 	bash scripts/test.sh
 	UV="$(UV)" bash scripts/audit.sh
+
+# Needs PostgreSQL and Redis on this machine (DATABASE_URL/REDIS_URL as for the
+# benchmarks, tests/bench/README.md); writes bench-report.md. BENCH_ARGS="--quick".
+bench: install ## Run every benchmark and write one Markdown report (bench-report.md)
+	$(VENV)/bin/python tests/bench/run_all.py $(BENCH_ARGS)
 
 # The typed layers: the core (whole folder) and every other services and selectors module
 # (the core's own are left out of the list, or mypy sees them twice).

@@ -5,10 +5,14 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
+from bifrost.core.page_cache import cache_public_page
 from knowledge.editor.rules import may_edit
 from knowledge.models import SECTION_ORDER, Kind, Page, Section
 from knowledge.pages import pdf, selectors
-from knowledge.pages.cache import content_version
+from knowledge.pages.cache import CONTENT_VERSION_KEY, content_version
+
+# Whole pages for anonymous readers, until the next publish (the version is in the key).
+public_page = cache_public_page(version_key=CONTENT_VERSION_KEY)
 
 
 def _editable(request, page: Page | None) -> Page | None:
@@ -33,6 +37,7 @@ def _section_or_404(section: str) -> Section:
         raise Http404 from None
 
 
+@public_page
 @require_GET
 def front_page(request):
     version = content_version()
@@ -45,6 +50,7 @@ def front_page(request):
     )
 
 
+@public_page
 @require_GET
 def landing(request):
     overview = selectors.front_page_overview()
@@ -52,6 +58,7 @@ def landing(request):
     return render(request, "knowledge/pages/landing.html", {"sections": sections})
 
 
+@public_page
 @require_GET
 def section(request, section: str):
     current = _section_or_404(section)
@@ -75,6 +82,7 @@ def section(request, section: str):
     )
 
 
+@public_page
 @require_GET
 def page(request, section: str, slug: str):
     current = _section_or_404(section)

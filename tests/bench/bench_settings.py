@@ -20,3 +20,17 @@ if os.environ.get("BENCH_CACHE") == "dummy":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 elif os.environ.get("BENCH_CACHE_PREFIX") and "KEY_PREFIX" in CACHES["default"]:
     CACHES["default"]["KEY_PREFIX"] = os.environ["BENCH_CACHE_PREFIX"]
+
+# The load test logs every simulated person in from 127.0.0.1: the login rate
+# limit would turn most of them away (it is tested in tests/accounts).
+if os.environ.get("BENCH_NO_RATE_LIMITS"):
+    ACCOUNT_RATE_LIMITS = False
+
+# The load test collects the static files into its own folder, which nginx serves.
+if os.environ.get("STATIC_ROOT"):
+    STATIC_ROOT = os.environ["STATIC_ROOT"]
+
+# nginx passes the host without the loopback port it listens on; in production
+# the origin's port is the default one and matches.
+if os.environ.get("BENCH_TRUSTED_ORIGIN"):
+    CSRF_TRUSTED_ORIGINS = [os.environ["BENCH_TRUSTED_ORIGIN"]]

@@ -1,5 +1,6 @@
 """The project's URLs plus a bare "hello" view: the floor of what one request costs."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.urls import include, path
 
@@ -8,8 +9,15 @@ def hello(request):
     return HttpResponse("hello")
 
 
+@login_required
+def whoami(request):
+    """The floor of a logged-in page: the login check, the session and the user."""
+    return HttpResponse(request.user.email)
+
+
 # The project's patterns come first, so "hello" pays the same URL resolution walk.
 urlpatterns = [
     path("", include("bifrost.urls")),
     path("bench-hello/", hello),
+    path("bench-whoami/", whoami),
 ]
