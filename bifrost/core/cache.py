@@ -9,6 +9,7 @@ on more than one socket timeout, and a warning is logged once per outage.
 
 import logging
 import time
+from typing import Any
 
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -51,11 +52,12 @@ class ReusedClientRedisCacheClient(RedisCacheClient):
         self._clients: dict[int, object] = {}
 
     def get_client(self, key=None, *, write=False):
-        index = self._get_connection_pool_index(write)
+        django_client: Any = self  # Django's private helpers, which the stubs do not list
+        index = django_client._get_connection_pool_index(write)
         client = self._clients.get(index)
         if client is None:
-            pool = self._get_connection_pool(write)
-            client = self._clients.setdefault(index, self._client(connection_pool=pool))
+            pool = django_client._get_connection_pool(write)
+            client = self._clients.setdefault(index, django_client._client(connection_pool=pool))
         return client
 
 
