@@ -50,11 +50,18 @@ from tests.bench.knowledge_site.throughput import SCENARIOS, bench_http  # noqa:
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="shorter rounds, 2,000 pages")
+    parser.add_argument("--quick", action="store_true", help="shorter rounds, fewer search runs")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (2)")
     parser.add_argument("--connections", type=int, default=4, help="concurrent connections (4)")
     parser.add_argument("--loadgen", choices=["auto", "wrk", "python"], default="auto")
-    parser.add_argument("--pages", type=int, default=None, help="generated pages (10000)")
+    parser.add_argument(
+        "--pages",
+        type=int,
+        nargs="+",
+        default=None,
+        help="generated pages, one or more corpus sizes measured in turn (10000); "
+        "e.g. --pages 10000 100000",
+    )
     parser.add_argument("--seed", type=int, default=20190501)
     parser.add_argument(
         "--scenarios",
