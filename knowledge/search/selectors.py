@@ -12,6 +12,11 @@ from django.utils.safestring import SafeString, mark_safe
 from knowledge.models import Page
 
 MAX_QUERY_LENGTH = 200
+# At most this many matching pages are ranked: ranking reads every candidate's
+# vector, so a word found in most of 100,000 pages would otherwise rank them all.
+# A query with fewer matches (nearly every real one) is ranked exactly; for a
+# more common one the candidates are the first the GIN index (or the scan) finds.
+RANK_CANDIDATES = 500
 # Rare control characters mark the matches in PostgreSQL's headline, so the
 # snippet can be HTML-escaped as a whole before the marks become <mark>.
 _START, _STOP = "\x02", "\x03"
@@ -42,9 +47,12 @@ def search(raw_query: str, *, limit: int = 20) -> list[SearchHit]:
     if connection.vendor != "postgresql":
         return _search_contains(query_text, limit=limit)
     query = SearchQuery(query_text, config="danish", search_type="websearch")
+    candidates = Page.objects.published().filter(search_vector=query).values("pk")[:RANK_CANDIDATES]
+    # The headlines are computed for the returned rows only (PostgreSQL evaluates
+    # them above the sort and LIMIT); the vector itself is never shown.
     hits = (
-        Page.objects.published()
-        .filter(search_vector=query)
+        Page.objects.filter(pk__in=candidates)
+        .defer("search_vector")
         .annotate(
             rank=SearchRank(F("search_vector"), query),
             snippet=SearchHeadline(
