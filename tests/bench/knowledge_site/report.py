@@ -55,7 +55,9 @@ PAGE_GOAL = 0.8  # goal 1: public pages at least 0.8x the bare view
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     return [
         "| " + " | ".join(head) + " |",
-        "|" + "|".join("---" if i < 2 else "---:" for i in range(len(head))) + "|",
+        "|"
+        + "|".join("---" if i < 1 or i == len(head) - 1 else "---:" for i in range(len(head)))
+        + "|",
         *("| " + " | ".join(row) + " |" for row in rows),
     ]
 

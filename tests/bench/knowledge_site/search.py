@@ -24,6 +24,9 @@ SEARCH_QUERIES = [
     ("rare word", RARE_WORD),
     ("two words", "mental sundhed"),
     ("phrase", '"tilbage til arbejde"'),
+    # Two words of most pages, rarely next to each other: the phrase is checked
+    # against the vector of every page with both words (the worst case).
+    ("rare phrase of common words", '"stress arbejde"'),
     ("no hits", "kvantecomputer"),
 ]
 
