@@ -51,7 +51,8 @@ def search(raw_query: str, *, limit: int = 20) -> list[SearchHit]:
     # The headlines are computed for the returned rows only (PostgreSQL evaluates
     # them above the sort and LIMIT); the vector itself is never shown.
     hits = (
-        Page.objects.filter(pk__in=candidates)
+        Page.objects.published()
+        .filter(pk__in=candidates)
         .defer("search_vector")
         .annotate(
             rank=SearchRank(F("search_vector"), query),
