@@ -15,7 +15,8 @@ MAX_QUERY_LENGTH = 200
 # At most this many matching pages are ranked: ranking reads every candidate's
 # vector, so a word found in most of 100,000 pages would otherwise rank them all.
 # A query with fewer matches (nearly every real one) is ranked exactly; for a
-# more common one the candidates are the first the GIN index (or the scan) finds.
+# more common one the candidates are the first matches the GIN index (or the
+# scan) finds, in the table's physical order.
 RANK_CANDIDATES = 500
 # Rare control characters mark the matches in PostgreSQL's headline, so the
 # snippet can be HTML-escaped as a whole before the marks become <mark>.
@@ -47,7 +48,14 @@ def search(raw_query: str, *, limit: int = 20) -> list[SearchHit]:
     if connection.vendor != "postgresql":
         return _search_contains(query_text, limit=limit)
     query = SearchQuery(query_text, config="danish", search_type="websearch")
-    candidates = Page.objects.published().filter(search_vector=query).values("pk")[:RANK_CANDIDATES]
+    # No ORDER BY in the candidates (the model's ordering would make PostgreSQL
+    # fetch and sort every match first): the scan stops at RANK_CANDIDATES.
+    candidates = (
+        Page.objects.published()
+        .filter(search_vector=query)
+        .order_by()
+        .values("pk")[:RANK_CANDIDATES]
+    )
     # The headlines are computed for the returned rows only (PostgreSQL evaluates
     # them above the sort and LIMIT); the vector itself is never shown.
     hits = (

@@ -184,7 +184,7 @@ def _bench_size(cfg: Config, size: int) -> dict:
             scan_nodes=[
                 re.sub(r"\s+\(.*$", "", line.strip().removeprefix("->").strip())
                 for line in plan
-                if re.search(r"Scan on ", line)
+                if re.search(r"Scan (using \S+ )?on ", line)
             ],
             execution_ms=float(execution.group(1)) if execution else float("nan"),
             plan=plan,
