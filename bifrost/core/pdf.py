@@ -13,6 +13,12 @@ def refuse_url(url: str, *args, **kwargs) -> NoReturn:
     raise ValueError(f"external resource refused in PDF: {url}")
 
 
+def preload() -> None:
+    """Import WeasyPrint (and with it Pango, cairo and HarfBuzz) ahead of the first
+    PDF; `bifrost.celery` does it when the PDF worker starts."""
+    import weasyprint  # noqa: F401
+
+
 def render_pdf(html: str) -> tuple[bytes, int]:
     """The PDF bytes of `html` and its page count."""
     from weasyprint import HTML  # heavy import, only where PDFs are made

@@ -19,6 +19,12 @@ from knowledge.models import Page
 from knowledge.search.index import PAGE_FTS, PAGE_FTS_WEIGHTS
 
 MAX_QUERY_LENGTH = 200
+# At most this many matching pages are ranked: ranking reads every candidate's
+# vector, so a word found in most of 100,000 pages would otherwise rank them all.
+# A query with fewer matches (nearly every real one) is ranked exactly; for a
+# more common one the candidates are the first matches the GIN index (or the
+# scan) finds, in the table's physical order.
+RANK_CANDIDATES = 500
 # Rare control characters mark the matches in PostgreSQL's headline, so the
 # snippet can be HTML-escaped as a whole before the marks become <mark>.
 _START, _STOP = "\x02", "\x03"
@@ -49,9 +55,20 @@ def search(raw_query: str, *, limit: int = 20) -> list[SearchHit]:
     if connection.vendor != "postgresql":
         return _search_sqlite(query_text, limit=limit)
     query = SearchQuery(query_text, config="danish", search_type="websearch")
-    hits = (
+    # No ORDER BY in the candidates (the model's ordering would make PostgreSQL
+    # fetch and sort every match first): the scan stops at RANK_CANDIDATES.
+    candidates = (
         Page.objects.published()
         .filter(search_vector=query)
+        .order_by()
+        .values("pk")[:RANK_CANDIDATES]
+    )
+    # The headlines are computed for the returned rows only (PostgreSQL evaluates
+    # them above the sort and LIMIT); the vector itself is never shown.
+    hits = (
+        Page.objects.published()
+        .filter(pk__in=candidates)
+        .defer("search_vector")
         .annotate(
             rank=SearchRank(F("search_vector"), query),
             snippet=SearchHeadline(

@@ -314,6 +314,52 @@ def run_child(logbook_id: int, timeout: float) -> dict:
     return json.loads(lines[-1])
 
 
+# --- Report --------------------------------------------------------------------------
+
+GOAL_ENTRIES, GOAL_SECONDS = 500, 20.0  # issue "Fast for everyone", goal 5
+
+
+def report(rows: list[tuple[int, dict]], limit_mib: float) -> str:
+    """The Markdown section of `make bench`'s report: each size against the smallest
+    logbook's export in the same run; the verdict for the 500-entry logbook against
+    the goal (≤ 20 s and under the memory limit), for every size against the limit."""
+    import weasyprint
+
+    base_size, base = rows[0]
+    lines = [
+        "## Logbook PDF export",
+        "",
+        f"Each logbook exported in a fresh process as the Celery task does (`build`: load, "
+        f"HTML, WeasyPrint, write, save); baseline: the {base_size}-entry logbook in the same "
+        f"run. Peak MiB is the whole process (Django, WeasyPrint, fonts) from ru_maxrss. Goal: "
+        f"the {GOAL_ENTRIES}-entry logbook ≤ {GOAL_SECONDS:g} s and < {limit_mib:.0f} MiB (the "
+        f"issue's goal 5). Python {platform.python_version()}, WeasyPrint "
+        f"{weasyprint.__version__}.",
+        "",
+        f"| entries | status | seconds | {base_size} entries s | ratio | pages | pages/s "
+        "| PDF KiB | base MiB | peak MiB | verdict |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for size, r in rows:
+        pps = r["pages"] / r["seconds"] if r["seconds"] else 0
+        ratio = r["seconds"] / base["seconds"] if base["seconds"] else float("nan")
+        peak = r.get("peak_mib", 0)
+        if r["status"] != "done":
+            verdict = "**failed**"
+        elif peak >= limit_mib:
+            verdict = "**over the memory limit**"
+        elif size == GOAL_ENTRIES:
+            verdict = "within goal" if r["seconds"] <= GOAL_SECONDS else "over goal (time)"
+        else:
+            verdict = "under the memory limit"
+        lines.append(
+            f"| {size} | {r['status']} | {r['seconds']:.2f} | {base['seconds']:.2f} "
+            f"| {ratio:.1f}× | {r['pages']} | {pps:.1f} | {r['bytes'] / 1024:.0f} "
+            f"| {r.get('baseline_mib', 0):.0f} | {peak:.0f} | {verdict} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 # --- Main ----------------------------------------------------------------------------
 
 
@@ -353,34 +399,10 @@ def main() -> int:
             say(f"exporting {size} entries…")
             result = run_child(logbooks[size], args.timeout)
             rows.append((size, result))
-        import weasyprint
-
-        print()
-        print(
-            f"Logbook PDF export — Python {platform.python_version()}, "
-            f"WeasyPrint {weasyprint.__version__}, {os.cpu_count()} CPUs, "
-            f"load {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        failed = any(
+            r["status"] != "done" or r.get("peak_mib", 0) > args.limit_mib for _, r in rows
         )
-        header = (
-            f"{'entries':>8} {'status':>7} {'seconds':>8} {'pages':>6} {'pages/s':>8} "
-            f"{'PDF KiB':>8} {'base MiB':>9} {'peak MiB':>9}"
-        )
-        print(header)
-        print("-" * len(header))
-        for size, r in rows:
-            pps = r["pages"] / r["seconds"] if r["seconds"] else 0
-            print(
-                f"{size:>8} {r['status']:>7} {r['seconds']:>8.2f} {r['pages']:>6} {pps:>8.1f} "
-                f"{r['bytes'] / 1024:>8.0f} {r.get('baseline_mib', 0):>9.0f} "
-                f"{r.get('peak_mib', 0):>9.0f}"
-            )
-            if r["status"] != "done" or r.get("peak_mib", 0) > args.limit_mib:
-                failed = True
-        print()
-        print(
-            f"Peak MiB is the whole process (Django, WeasyPrint, fonts) from ru_maxrss; "
-            f"limit {args.limit_mib:.0f} MiB: {'EXCEEDED OR FAILED' if failed else 'ok'}."
-        )
+        print(report(rows, args.limit_mib))
     finally:
         shutil.rmtree(media_root, ignore_errors=True)
         if not args.keep_db:

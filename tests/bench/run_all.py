@@ -18,32 +18,39 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 
-# (title, command, what its baseline is)
+# name: (title, commands, what the baseline is, extra arguments of each command with
+# --quick). The commands of one entry run in turn and their sections follow each other.
 BENCHES = {
     "knowledge": (
         "Public knowledge pages and search",
-        ["tests/bench/knowledge_bench.py"],
+        [["tests/bench/knowledge_bench.py", "--pages", "10000", "100000"]],
         "pages: the bare `bench-hello/` view served the same way; search: `SELECT 1`",
+        # --quick: shorter HTTP rounds, fewer search runs, search at 10,000 pages only
+        [["--quick", "--pages", "10000"]],
     ),
     "pages": (
         "Logged-in main pages",
-        ["tests/bench/pages_bench.py"],
+        [["tests/bench/pages_bench.py"]],
         "the bare logged-in `bench-whoami/` view in the same process",
+        [["--runs", "7"]],
     ),
     "load": (
         "Load (Locust behind nginx)",
-        ["tests/bench/load_bench.py"],
+        [["tests/bench/load_bench.py"]],
         "goals: 0 errors, logged-in p95 ≤ 300 ms at 50 users",
+        [["--seconds", "20"]],
     ),
     "matching": (
         "Matching solver",
-        ["tests/bench/matching_bench.py"],
+        [["tests/bench/matching_bench.py"]],
         "the greedy assignment on the same inputs",
+        [["--runs", "1"]],
     ),
     "pdf": (
-        "Logbook PDF export",
-        ["tests/bench/logbook_pdf_bench.py"],
-        "the 10-entry logbook; limits 20 s and 1 GiB for 500 entries",
+        "PDF exports (logbook, agenda)",
+        [["tests/bench/logbook_pdf_bench.py"], ["tests/bench/agenda_pdf_bench.py"]],
+        "logbook: the 10-entry logbook; agenda: a one-paragraph PDF in the same process",
+        [[], ["--processes", "2"]],
     ),
 }
 
@@ -66,6 +73,26 @@ def _load() -> str:
     return f"{one:.2f} / {five:.2f} / {fifteen:.2f}"
 
 
+def _section(title: str, args: list[str], baseline: str) -> tuple[str, bool]:
+    """Run one benchmark; its stdout as a section (as is when it is Markdown)."""
+    print(f"[bench] {title}: {' '.join(args[1:])} ...", file=sys.stderr, flush=True)
+    begun = time.monotonic()
+    result = subprocess.run(  # noqa: S603
+        args, cwd=ROOT, capture_output=True, text=True, env=os.environ.copy()
+    )
+    took = time.monotonic() - begun
+    body = result.stdout.strip()
+    lines = [f"## {title}", "", f"Baseline: {baseline}. Took {took:.0f} s.", ""]
+    if result.returncode != 0:
+        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-30:])
+        lines += [f"**FAILED** (exit {result.returncode}):", "", "```", tail, "```"]
+        return "\n".join(lines), False
+    if body.startswith("## "):
+        # Already Markdown with its own heading(s); say how long it took.
+        return f"{body}\n\n_`{' '.join(args[1:])}` took {took:.0f} s._", True
+    return "\n".join([*lines, "```", body, "```"]), True
+
+
 def run(names: list[str], quick: bool) -> tuple[str, bool]:
     sections, ok = [], True
     started = datetime.datetime.now(datetime.UTC).astimezone()
@@ -78,31 +105,12 @@ def run(names: list[str], quick: bool) -> tuple[str, bool]:
         "ratios, not the absolute times (tests/bench/README.md).",
     ]
     for name in names:
-        title, command, baseline = BENCHES[name]
-        args = [PYTHON, *command]
-        if quick and name == "knowledge":
-            args.append("--quick")
-        if quick and name == "pages":
-            args += ["--runs", "7"]
-        if quick and name == "load":
-            args += ["--seconds", "20"]
-        print(f"[bench] {title} ...", file=sys.stderr, flush=True)
-        begun = time.monotonic()
-        result = subprocess.run(  # noqa: S603
-            args, cwd=ROOT, capture_output=True, text=True, env=os.environ.copy()
-        )
-        took = time.monotonic() - begun
-        body = result.stdout.strip()
-        lines = [f"## {title}", "", f"Baseline: {baseline}. Took {took:.0f} s.", ""]
-        if result.returncode != 0:
-            ok = False
-            tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-30:])
-            lines += [f"**FAILED** (exit {result.returncode}):", "", "```", tail, "```"]
-        elif body.startswith("## "):
-            lines = [body]  # already Markdown with its own heading
-        else:
-            lines += ["```", body, "```"]
-        sections.append("\n".join(lines))
+        title, commands, baseline, quick_args = BENCHES[name]
+        for command, extra in zip(commands, quick_args, strict=True):
+            section, passed = _section(title, [PYTHON, *command, *(extra if quick else [])],
+                                       baseline)  # fmt: skip
+            sections.append(section)
+            ok = ok and passed
     header.append(f"- Load average after: {_load()}")
     return "\n\n".join(["\n".join(header), *sections]) + "\n", ok
 

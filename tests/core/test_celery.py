@@ -5,6 +5,7 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -86,3 +87,21 @@ def test_a_normal_shutdown_of_the_export_worker_lets_the_running_pdf_finish():
     assert grace > time_limit
     assert grace < settings.CELERY_VISIBILITY_TIMEOUT
     assert grace > settings.EXPORT_STALLED_AFTER_SECONDS
+
+
+def _worker(queues):
+    queues_ = SimpleNamespace(consume_from=dict.fromkeys(queues))
+    return SimpleNamespace(app=SimpleNamespace(amqp=SimpleNamespace(queues=queues_)))
+
+
+@pytest.mark.parametrize(("queues", "preloads"), [(["exports"], True), (["default"], False)])
+def test_only_the_pdf_worker_preloads_weasyprint(monkeypatch, queues, preloads):
+    # The export worker's processes start with WeasyPrint imported (no 1.5–4 s on
+    # their first PDF); the default worker (e-mail, reminders) never loads it.
+    from bifrost import celery
+    from bifrost.core import pdf
+
+    calls = []
+    monkeypatch.setattr(pdf, "preload", lambda: calls.append(True))
+    celery.preload_pdf_library(sender=_worker(queues))
+    assert bool(calls) is preloads

@@ -1,11 +1,13 @@
 """Part 2's data: published pages of Danish text recombined from
 knowledge/initial_content.py (sentences shuffled, words swapped, a rare word
-planted in about five pages), and their search vectors filled in one UPDATE."""
+planted in one page in 2,000), and their search vectors filled in one UPDATE."""
 
+import html
 import random
 import re
 
-RARE_WORD = "trivselsbarometer"  # planted in a handful of the generated pages only
+RARE_WORD = "trivselsbarometer"  # planted in one generated page in RARE_EVERY
+RARE_EVERY = 2000  # 5 pages of 10,000, 50 of 100,000
 RARE_SENTENCE = "Virksomheden fulgte trivslen med et trivselsbarometer hvert kvartal."
 BENCH_SLUG_PREFIX = "bench-side-"
 
@@ -57,18 +59,34 @@ def _vary(sentence: str, rng: random.Random, vocabulary: list[str]) -> str:
     return " ".join(words)
 
 
-def generate_pages(count: int, seed: int) -> list:
+def _paragraphs_html(paragraphs: list[str]) -> tuple[str, str]:
+    """The HTML and plain text `render_markdown` + `plain_text` would give for
+    these paragraphs ("## " headings and plain sentences only), made directly:
+    Markdown rendering was most of the time of a 100,000-page load."""
+    parts, texts = [], []
+    for paragraph in paragraphs:
+        if paragraph.startswith("## "):
+            heading = paragraph[3:]
+            parts.append(f"<h2>{html.escape(heading, quote=False)}</h2>")
+            texts.append(heading)
+        else:
+            parts.append(f"<p>{html.escape(paragraph, quote=False)}</p>")
+            texts.append(paragraph)
+    return "\n".join(parts), " ".join(" ".join(texts).split())
+
+
+def generate_pages(count: int, seed: int, *, start: int = 0) -> list:
+    """Pages number `start` .. `start + count - 1` (slugs and order follow the
+    number, so a larger corpus is the smaller one plus more pages)."""
     from django.utils import timezone
 
     from knowledge.models import SECTION_ORDER, Kind, Page
-    from knowledge.rendering import plain_text, render_markdown
 
-    rng = random.Random(seed)
+    rng = random.Random(f"{seed}-{start}")
     sentences, titles, vocabulary = source_text()
     now = timezone.now()
-    rare_every = max(1, count // 5)  # the rare word lands in about five pages
     pages = []
-    for i in range(count):
+    for i in range(start, start + count):
         if rng.random() < 0.5:
             title = f"{rng.choice(titles)}: {rng.choice(vocabulary)} og {rng.choice(vocabulary)}"
         else:
@@ -82,22 +100,21 @@ def generate_pages(count: int, seed: int) -> list:
             paragraphs.append(
                 " ".join(_vary(s, rng, vocabulary) if rng.random() < 0.6 else s for s in chosen)
             )
-        if i % rare_every == 7:
+        if i % RARE_EVERY == 7:
             paragraphs.append(RARE_SENTENCE)
-        body = "\n\n".join(paragraphs)
-        body_html = render_markdown(body)
+        body_html, body_text = _paragraphs_html(paragraphs)
         pages.append(
             Page(
                 section=rng.choice(SECTION_ORDER).value,
                 kind=Kind.ARTICLE,
-                slug=f"{BENCH_SLUG_PREFIX}{i:05d}",
+                slug=f"{BENCH_SLUG_PREFIX}{i:06d}",
                 order=1000 + i,
                 status=Page.Status.PUBLISHED,
                 title=title,
                 summary=_vary(rng.choice(sentences), rng, vocabulary)[:300],
-                body=body,
+                body="\n\n".join(paragraphs),
                 body_html=body_html,
-                body_text=plain_text(body_html),
+                body_text=body_text,
                 fields={},
                 first_published_at=now,
                 published_at=now,
@@ -107,13 +124,14 @@ def generate_pages(count: int, seed: int) -> list:
 
 
 def fill_search_vectors() -> int:
-    """One UPDATE with the expression of knowledge.search.index.update_search_vector."""
+    """One UPDATE with the expression of knowledge.search.index.update_search_vector,
+    for the generated pages that have no vector yet."""
     from django.contrib.postgres.search import SearchVector
 
     from knowledge.models import Page
 
     return (
-        Page.objects.filter(slug__startswith=BENCH_SLUG_PREFIX)
+        Page.objects.filter(slug__startswith=BENCH_SLUG_PREFIX, search_vector__isnull=True)
         .update(
             search_vector=SearchVector("title", weight="A", config="danish")
             + SearchVector("summary", weight="B", config="danish")
