@@ -17,6 +17,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 
 from django.forms import BaseForm, BoundField, ModelChoiceField
 from django.utils.safestring import SafeString, mark_safe
@@ -77,7 +78,7 @@ def _field_key(bound: BoundField) -> tuple:
     )
 
 
-def _choices(field):
+def _choices(field: Any):
     if not hasattr(field, "choices"):
         return None
     # Read once and kept on the field, so rendering shows these very choices: a model
@@ -85,8 +86,8 @@ def _choices(field):
     # cursor); its queryset's own result cache is used when a template read it.
     if isinstance(field, ModelChoiceField):
         choice = field.iterator(field).choice
-        choices = [("", field.empty_label)] if field.empty_label is not None else []
-        choices += [choice(obj) for obj in field.queryset]
+        choices: list[Any] = [("", field.empty_label)] if field.empty_label is not None else []
+        choices += [choice(obj) for obj in field.queryset or []]
     else:
         choices = [*field.choices]
     field.choices = choices

@@ -12,8 +12,8 @@ def _move_last_look(user: User, now: datetime.datetime) -> datetime.datetime | N
     (the row joined with itself: `before` is the row as it was); None without a row."""
     quote = connection.ops.quote_name
     table = quote(DashboardVisit._meta.db_table)
-    seen = quote(DashboardVisit._meta.get_field("last_seen_at").column)
-    person = quote(DashboardVisit._meta.get_field("user").column)
+    seen = quote(DashboardVisit._meta.get_field("last_seen_at").column or "last_seen_at")
+    person = quote(DashboardVisit._meta.get_field("user").column or "user_id")
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {table} AS visit SET {seen} = %s FROM {table} AS before "  # noqa: S608 (names from the model)
