@@ -1,4 +1,5 @@
-"""Project middleware: language choice, facilitator 2FA, no-store for private pages."""
+"""Project middleware: language choice, rule answers kept per GET, facilitator 2FA,
+no-store for private pages."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from bifrost.accounts.models import Role
 from bifrost.accounts.selectors import has_totp, roles_of
+from bifrost.core.rules import answers_kept
 
 
 class DanishFirstLocaleMiddleware:
@@ -89,3 +91,17 @@ class NoStoreForAuthenticatedMiddleware:
             add_never_cache_headers(response)
             patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class RuleAnswersPerRequestMiddleware:
+    """A GET or HEAD changes nothing, so an access rule asked again about the same
+    person and object answers from its first query (`bifrost.core.rules`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        with answers_kept():
+            return self.get_response(request)

@@ -3,14 +3,36 @@
 A `QueryRule` is the rule as a queryset filter: "the rows this person may
 reach". Its `predicate` (for django-rules' `add_perm`) asks the same filter
 about one object, so a list page and a detail check cannot disagree.
+
+A page asks the same question several times (the view's `_or_404`, then "may she
+work on it?", "may she comment?" in the view and its template, each combining the
+same rules); while `answers_kept()` is active (a GET request, see
+`bifrost.middleware.RuleAnswersPerRequestMiddleware`) each rule answers once per
+person and object. Outside it (writes, tasks, tests asking directly) every
+question is a fresh query.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import rules
 from django.db.models import Model, QuerySet
 
 Filter = Callable[..., QuerySet]
+
+_kept: ContextVar[dict | None] = ContextVar("bifrost_rule_answers", default=None)
+
+
+@contextmanager
+def answers_kept() -> Iterator[None]:
+    """Within the block, a rule asked twice about the same person and object answers
+    from the first query (for requests that change nothing: GET, HEAD)."""
+    token = _kept.set({})
+    try:
+        yield
+    finally:
+        _kept.reset(token)
 
 
 class QueryRule:
@@ -29,8 +51,15 @@ class QueryRule:
     def _allows(self, user, obj: Model | None) -> bool:
         if obj is None or obj.pk is None:
             return False
+        kept = _kept.get()
+        key = (self, type(obj)._meta.label, obj.pk, getattr(user, "pk", None))
+        if kept is not None and key in kept:
+            return kept[key]
         manager = type(obj)._default_manager
-        return self(user, manager.filter(pk=obj.pk)).exists()
+        answer = self(user, manager.filter(pk=obj.pk)).exists()
+        if kept is not None:
+            kept[key] = answer
+        return answer
 
 
 def query_rule(func: Filter) -> QueryRule:

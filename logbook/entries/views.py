@@ -39,9 +39,8 @@ def _warn(request, form, logbook) -> None:
         messages.warning(request, warning)
 
 
-def _draft_notice(request, logbook, entry) -> dict:
-    """The person's autosaved draft of this form, offered for restoring."""
-    draft = selectors.draft(logbook=logbook, entry=entry, user=request.user)
+def _draft_notice(draft, entry) -> dict:
+    """The person's autosaved draft of this form (already read), offered for restoring."""
     if draft is None:
         return {}
     stale = entry is not None and draft.base_version not in (None, entry.version)
@@ -91,7 +90,7 @@ def entry_create(request, pk: int):
         extra["restored"] = True
     else:
         form = forms.EntryForm(logbook=logbook)
-        extra = _draft_notice(request, logbook, None)
+        extra = _draft_notice(draft, None)
     return _entry_form(request, logbook, form, None, extra)
 
 
@@ -129,7 +128,7 @@ def entry_edit(request, pk: int, entry_pk: int):
         extra["restored"] = True
     else:
         form = forms.EntryForm(initial=forms.initial_from_entry(entry), logbook=logbook)
-        extra = _draft_notice(request, logbook, entry)
+        extra = _draft_notice(draft, entry)
     return _entry_form(request, logbook, form, entry, extra)
 
 

@@ -11,9 +11,9 @@ from bifrost.accounts.models import Role
 from matching.cases.rules import cases_advised, cases_of_own_company
 from matching.dashboards import selectors
 from matching.models import Case, MatchRun
+from programme.dashboards.panels import company_next_meetings
 from programme.models import Programme
 from programme.programmes.rules import programmes_visible
-from programme.programmes.selectors import represented_enrolments
 
 #: The advisor's panel shows this many cases, the most urgent first.
 CASES_SHOWN = 20
@@ -26,15 +26,15 @@ def _own_active_cases(viewer: Viewer):
 def owner_tasks(viewer: Viewer) -> selectors.OwnerTasks:
     return selectors.owner_tasks(
         _own_active_cases(viewer),
-        represented_enrolments(viewer.user),
+        company_next_meetings(viewer),
         user=viewer.user,
-        now=viewer.now,
         today=viewer.today,
     )
 
 
 def owner_cases(viewer: Viewer) -> selectors.OwnerCases:
-    return selectors.owner_cases(_own_active_cases(viewer), represented_enrolments(viewer.user))
+    enrolments = [row.enrolment for row in company_next_meetings(viewer)]
+    return selectors.owner_cases(_own_active_cases(viewer), enrolments)
 
 
 def goal_news(viewer: Viewer) -> list[NewsItem]:

@@ -7,7 +7,7 @@ queryset in, so a dashboard shows exactly what the case pages allow.
 """
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ from django.utils.translation import ngettext
 from bifrost.core.people import display_name
 from matching.dashboards import attention
 from matching.models import Case, CaseGoal, CaseMeeting, CaseMeetingInput, CaseTask, MatchRun
-from programme.dashboards.selectors import PREPARATION_DONE, next_meetings_of_companies
+from programme.dashboards.selectors import PREPARATION_DONE, CompanyNextMeeting
 from programme.models import Enrolment, Meeting
 
 #: The SMV owner's task list shows this many, the most pressing first.
@@ -72,11 +72,12 @@ class OwnerTasks:
 
 
 def owner_tasks(
-    cases: QuerySet[Case], enrolments: QuerySet[Enrolment], *, user, now, today
+    cases: QuerySet[Case], next_meetings: Sequence[CompanyNextMeeting], *, user, today
 ) -> OwnerTasks:
     """Open tasks of the company's active cases (`cases`) and the open preparation of the
-    next meeting of each programme it is enrolled in (`enrolments`); overdue first,
-    then by due date, undated last. Five queries."""
+    next meeting of each programme it is enrolled in (`next_meetings`, as
+    `programme.dashboards.selectors.next_meetings_of_companies` reads them); overdue
+    first, then by due date, undated last. Two queries."""
     tasks = list(
         CaseTask.objects.filter(case__in=cases, done_at__isnull=True)
         .select_related("owner", "case__company")
@@ -95,7 +96,7 @@ def owner_tasks(
         )
         for task in tasks
     ]
-    for item in next_meetings_of_companies(enrolments, now=now, today=today):
+    for item in next_meetings:
         meeting = item.meeting
         if meeting is None or not meeting.preparation_task or item.state == PREPARATION_DONE:
             continue
@@ -125,9 +126,10 @@ class OwnerCases:
     matching_meetings: list[Meeting] = field(default_factory=list)
 
 
-def owner_cases(cases: QuerySet[Case], enrolments: QuerySet[Enrolment]) -> OwnerCases:
+def owner_cases(cases: QuerySet[Case], enrolments: Iterable[Enrolment]) -> OwnerCases:
     """The company's active cases with their advisor; where it has none yet, the
-    meeting where it is matched. Two queries."""
+    meeting where it is matched (`enrolments`: the company's, already read). Two
+    queries."""
     found = list(
         cases.select_related("programme", "company", "advisor", "unit").annotate(
             goal_count=Count("goals", distinct=True),
@@ -137,7 +139,9 @@ def owner_cases(cases: QuerySet[Case], enrolments: QuerySet[Enrolment]) -> Owner
     with_case = {(case.programme_id, case.company_id) for case in found}
     waiting = [
         programme_id
-        for programme_id, company_id in enrolments.values_list("programme_id", "organisation_id")
+        for programme_id, company_id in (
+            (enrolment.programme_id, enrolment.organisation_id) for enrolment in enrolments
+        )
         if (programme_id, company_id) not in with_case
     ]
     meetings = (

@@ -23,12 +23,20 @@ from programme.programmes.selectors import represented_enrolments
 EVALUATION_SHOWN_AFTER_END = datetime.timedelta(days=30)
 
 
+def company_next_meetings(viewer: Viewer) -> list[selectors.CompanyNextMeeting]:
+    """The next meeting of each programme a company the person represents is enrolled
+    in, with its preparation; read once per dashboard (the task list shows it too)."""
+    return viewer.memo(
+        "programme.company_next_meetings",
+        lambda: selectors.next_meetings_of_companies(
+            represented_enrolments(viewer.user), now=viewer.now, today=viewer.today
+        ),
+    )
+
+
 def owner_next_meetings(viewer: Viewer) -> dict:
     """The next meeting of each programme a company the person owns is enrolled in."""
-    rows = selectors.next_meetings_of_companies(
-        represented_enrolments(viewer.user), now=viewer.now, today=viewer.today
-    )
-    return {"rows": rows, "today": viewer.today}
+    return {"rows": company_next_meetings(viewer), "today": viewer.today}
 
 
 def minutes_news(viewer: Viewer) -> list[NewsItem]:

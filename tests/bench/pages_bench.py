@@ -108,18 +108,17 @@ def _scale_up(scale: int) -> None:
         EntryFactory.create_batch(count * extra, logbook=logbook)
     demo_notifications = list(Notification.objects.all())
     copies = []
-    for _ in range(extra):
+    for copy in range(extra):
         for notification in demo_notifications:
             notification.pk = None
-            copies.append(
-                Notification(
-                    **{
-                        f.attname: getattr(notification, f.attname)
-                        for f in Notification._meta.concrete_fields
-                        if not f.primary_key
-                    }
-                )
-            )
+            fields = {
+                f.attname: getattr(notification, f.attname)
+                for f in Notification._meta.concrete_fields
+                if not f.primary_key
+            }
+            # One notification per recipient and cause (notification_once_per_cause).
+            fields["cause"] = f"{fields['cause']}:bench-copy-{copy}"
+            copies.append(Notification(**fields))
     Notification.objects.bulk_create(copies, batch_size=1000)
 
 

@@ -21,7 +21,7 @@ What "the previous visit" is, is `bifrost.accounts.dashboards.visits`.
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils import timezone
@@ -44,6 +44,16 @@ class Viewer:
     now: datetime.datetime
     #: The previous visit (None on the first visit).
     since: datetime.datetime | None = None
+    #: Reads several panels share, made once per page (`memo`).
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """`compute()` the first time a panel of this page asks for `key`, then the same
+        answer: two panels showing one read (the owner's next meetings are on the
+        meeting panel and in the task list) run its queries once."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def today(self) -> datetime.date:

@@ -192,3 +192,37 @@ def test_a_company_not_enrolled_yet_sees_what_will_appear(client, english):
     assert "Your advisor is chosen at development meeting 2" in html
     assert "No open tasks." in html
     assert "Nothing new." in html
+
+
+# Session, user, roles, memberships, the visit, the bell and the panels' reads.
+MAX_QUERIES = 22  # the advice panel reads 3 (requests, confirmations, queues)
+
+
+def test_queries_are_the_same_for_10_and_200_rows(
+    client, owner, case, logbook, enrolled_advisor, coming, django_assert_max_num_queries
+):
+    today = timezone.localdate()
+    client.force_login(owner)
+    counts = {}
+    for total in (10, 200):
+        have = CaseTask.objects.filter(case=case).count()
+        CaseTask.objects.bulk_create(
+            CaseTask(case=case, title=f"Opgave {i}", due_on=today + timedelta(days=i % 7 - 3))
+            for i in range(have, total)
+        )
+        CaseGoal.objects.bulk_create(
+            CaseGoal(case=case, title=f"Mål {i}", created_by=enrolled_advisor, position=i)
+            for i in range(CaseGoal.objects.filter(case=case).count(), total)
+        )
+        entries = EntryFactory.create_batch(total - logbook.entries.count(), logbook=logbook)
+        EntryComment.objects.bulk_create(
+            EntryComment(entry=entry, author=enrolled_advisor, text="Godt skrevet.")
+            for entry in entries
+        )
+        client.get(DASHBOARD)  # the visit row and the session exist from here on
+        with django_assert_max_num_queries(MAX_QUERIES) as captured:
+            response = client.get(DASHBOARD)
+        counts[total] = len(captured.captured_queries)
+        tasks = next(p for p in response.context["panels"] if p.key == "matching.tasks").data
+        assert tasks.more == total + 1 - len(tasks.rows)  # and the meeting's preparation
+    assert counts[10] == counts[200], counts

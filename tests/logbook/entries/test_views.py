@@ -353,3 +353,27 @@ def test_saving_an_entry_deleted_meanwhile_is_404(owner_client, logbook, entry, 
     services.entry_delete(entry=entry, by=owner)
     response = owner_client.post(edit, _form(body="Min tekst", version=1))
     assert response.status_code == 404  # gone from the logbook (undo brings it back)
+
+
+#: Session, user, the logbook and its rule, the draft, the form's choices (meetings,
+#: the case's goals, knowledge pages), roles and the bell.
+ENTRY_FORM_QUERIES = 10
+
+
+def test_the_entry_form_runs_the_same_queries_with_10_and_200_goals_and_entries(
+    owner_client, logbook, case, django_assert_max_num_queries
+):
+    url = reverse("logbook:entry_create", args=[logbook.pk])
+    counts = {}
+    for total in (10, 200):
+        have = CaseGoal.objects.filter(case=case).count()
+        CaseGoal.objects.bulk_create(
+            CaseGoal(case=case, title=f"Mål {i}", position=i) for i in range(have, total)
+        )
+        EntryFactory.create_batch(total - logbook.entries.count(), logbook=logbook)
+        owner_client.get(url)
+        with django_assert_max_num_queries(ENTRY_FORM_QUERIES) as captured:
+            response = owner_client.get(url)
+        counts[total] = len(captured.captured_queries)
+        assert response.text.count('name="goals"') == total
+    assert counts[10] == counts[200], counts

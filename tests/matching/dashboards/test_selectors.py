@@ -80,9 +80,8 @@ def test_owner_tasks_are_the_companys_open_ones_overdue_first(case, owner, enrol
     CaseTask.objects.create(case=case, title="For sent", due_on=today - timedelta(days=1))
     result = selectors.owner_tasks(
         Case.objects.filter(pk=case.pk),
-        Enrolment.objects.none(),
+        [],
         user=owner,
-        now=timezone.now(),
         today=today,
     )
     assert [row.title for row in result.rows] == ["For sent", "Senere", "Uden dato"]
