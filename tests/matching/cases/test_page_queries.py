@@ -16,7 +16,7 @@ def _url(name, case, **extra):
 
 #: Session, user, the case and its rules, the page's reads (phases, goals, meetings,
 #: tasks, notes, the next development meeting), the task owners, roles and the bell.
-CASE_PAGE_QUERIES = 14
+CASE_PAGE_QUERIES = 16  # + the logbook link: the readable logbook and its membership check
 
 
 @pytest.mark.parametrize("who", ["owner", "enrolled_advisor"])
