@@ -9,7 +9,16 @@ from bifrost.accounts.models import DashboardVisit, User
 
 def _move_last_look(user: User, now: datetime.datetime) -> datetime.datetime | None:
     """Set the person's last look to `now` and return the one before, in one statement
-    (the row joined with itself: `before` is the row as it was); None without a row."""
+    (the row joined with itself: `before` is the row as it was); None without a row.
+    SQLite's RETURNING cannot name the joined row: there, two statements in one
+    transaction do the same (the embedded mode has one writer at a time anyway)."""
+    if connection.vendor != "postgresql":
+        with transaction.atomic():
+            visits = DashboardVisit.objects.filter(user=user)
+            previous = visits.values_list("last_seen_at", flat=True).first()
+            if previous is not None:
+                visits.update(last_seen_at=now)
+            return previous
     quote = connection.ops.quote_name
     table = quote(DashboardVisit._meta.db_table)
     seen = quote(DashboardVisit._meta.get_field("last_seen_at").column or "last_seen_at")
