@@ -54,11 +54,21 @@
     const button = event.submitter;
     if (!button || !button.id || !/^move-(up|down)-\d+$/.test(button.id)) return;
     const parts = button.id.split("-");
-    moved = { direction: parts[1], itemId: parts[2] };
+    moved = { direction: parts[1], itemId: parts[2], form: event.target };
   }, true);
 
-  document.addEventListener("htmx:afterSwap", function (event) {
-    if (!moved || !event.detail.target || event.detail.target.id !== "agenda-table") return;
+  // The request that press started (htmx gives its xhr to every later event).
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (moved && !moved.xhr && moved.form.contains(event.detail.elt)) moved.xhr = event.detail.xhr;
+  });
+
+  // After the settle, not the swap: htmx settles last and gives the focus back to
+  // the element that had it before (by id), which is a disabled button at the top
+  // or bottom, and the focus would be lost.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    // Only the request of the last press: a quick second press must not be taken by
+    // the first request's settle (its own would then find nothing to do).
+    if (!moved || !moved.xhr || event.detail.xhr !== moved.xhr) return;
     const item = moved;
     moved = null;
     const other = item.direction === "up" ? "down" : "up";
