@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from bifrost.accounts.models import AccessLogEntry, Role, User
 from logbook.models import Entry, EntryComment, Logbook
@@ -81,17 +82,37 @@ class AccessRow:
     when: datetime.datetime  # Danish time
 
 
+# One whole sentence per action, so each reads naturally once translated. Built once
+# (lazy: translated when used), not for every row.
+SENTENCES = {
+    Action.READ: _lazy("%(name)s (%(role)s) viewed %(what)s on %(date)s at %(time)s"),
+    Action.SEARCH: _lazy("%(name)s (%(role)s) searched %(what)s on %(date)s at %(time)s"),
+    Action.CHANGE: _lazy("%(name)s (%(role)s) changed %(what)s on %(date)s at %(time)s"),
+    Action.COMMENT: _lazy("%(name)s (%(role)s) commented on %(what)s on %(date)s at %(time)s"),
+    Action.EXPORT: _lazy("%(name)s (%(role)s) exported %(what)s on %(date)s at %(time)s"),
+    Action.DELETE: _lazy("%(name)s (%(role)s) deleted %(what)s on %(date)s at %(time)s"),
+}
+
+# What was looked at, for the kinds that name no entry.
+FIXED_THINGS = {
+    "logbook": _lazy("the logbook"),
+    "readiness": _lazy("Readiness checks"),
+    "critical_situation": _lazy("Critical situations"),
+    "logbook_export": _lazy("PDF export of the logbook"),
+    "logbook_export_page": _lazy("the logbook's export page"),
+    "logbook_csv": _lazy("the logbook as a spreadsheet (CSV)"),
+    "logbook_xlsx": _lazy("the logbook as a spreadsheet (Excel)"),
+    "logbook_json": _lazy("the logbook as data (JSON)"),
+    "research_dataset": _lazy("the research dataset (pseudonymised)"),
+    "case_page_draft": _lazy("the logbook for a case page draft"),
+    # Written by the organisation pages (bifrost/accounts/organisations/services.py).
+    "organisation": _lazy("the company's details"),
+    "membership": _lazy("a person's membership of the company"),
+}
+
+
 def _sentence(action: str) -> str:
-    # One whole sentence per action, so each reads naturally once translated.
-    texts: dict[str, str] = {
-        Action.READ: _("%(name)s (%(role)s) viewed %(what)s on %(date)s at %(time)s"),
-        Action.SEARCH: _("%(name)s (%(role)s) searched %(what)s on %(date)s at %(time)s"),
-        Action.CHANGE: _("%(name)s (%(role)s) changed %(what)s on %(date)s at %(time)s"),
-        Action.COMMENT: _("%(name)s (%(role)s) commented on %(what)s on %(date)s at %(time)s"),
-        Action.EXPORT: _("%(name)s (%(role)s) exported %(what)s on %(date)s at %(time)s"),
-        Action.DELETE: _("%(name)s (%(role)s) deleted %(what)s on %(date)s at %(time)s"),
-    }
-    return texts.get(action, texts[Action.READ])
+    return str(SENTENCES.get(action) or SENTENCES[Action.READ])
 
 
 def _note(title: str | None) -> str:
@@ -120,22 +141,7 @@ def _what(row: AccessLogEntry, titles: dict[int, str], comment_entries: dict[int
         return _("a comment on %(note)s") % {
             "note": _note(titles.get(entry_pk) if entry_pk else None)
         }
-    fixed = {
-        "logbook": _("the logbook"),
-        "readiness": _("Readiness checks"),
-        "critical_situation": _("Critical situations"),
-        "logbook_export": _("PDF export of the logbook"),
-        "logbook_export_page": _("the logbook's export page"),
-        "logbook_csv": _("the logbook as a spreadsheet (CSV)"),
-        "logbook_xlsx": _("the logbook as a spreadsheet (Excel)"),
-        "logbook_json": _("the logbook as data (JSON)"),
-        "research_dataset": _("the research dataset (pseudonymised)"),
-        "case_page_draft": _("the logbook for a case page draft"),
-        # Written by the organisation pages (bifrost/accounts/organisations/services.py).
-        "organisation": _("the company's details"),
-        "membership": _("a person's membership of the company"),
-    }
-    return str(fixed.get(kind, kind))
+    return str(FIXED_THINGS.get(kind) or kind)
 
 
 def described(rows: Sequence[AccessLogEntry], *, company_id: int) -> list[AccessRow]:
