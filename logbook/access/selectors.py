@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -84,7 +85,7 @@ class AccessRow:
 
 # One whole sentence per action, so each reads naturally once translated. Built once
 # (lazy: translated when used), not for every row.
-SENTENCES = {
+SENTENCES: dict[str, Promise] = {
     Action.READ: _lazy("%(name)s (%(role)s) viewed %(what)s on %(date)s at %(time)s"),
     Action.SEARCH: _lazy("%(name)s (%(role)s) searched %(what)s on %(date)s at %(time)s"),
     Action.CHANGE: _lazy("%(name)s (%(role)s) changed %(what)s on %(date)s at %(time)s"),
@@ -94,7 +95,7 @@ SENTENCES = {
 }
 
 # What was looked at, for the kinds that name no entry.
-FIXED_THINGS = {
+FIXED_THINGS: dict[str, Promise] = {
     "logbook": _lazy("the logbook"),
     "readiness": _lazy("Readiness checks"),
     "critical_situation": _lazy("Critical situations"),
