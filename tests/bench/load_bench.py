@@ -20,7 +20,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,11 +34,8 @@ BIN = Path(sys.executable).parent
 DB_NAME = "bifrost_bench_load"
 P95_BUDGET_MS = 300
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.bench.knowledge_site.server import free_port  # noqa: E402
+from tests.bench.scratch import forget_keys, recreate_database  # noqa: E402
 
 
 def _env() -> dict[str, str]:
@@ -68,13 +64,7 @@ def _manage(env: dict, *args: str) -> None:
 
 
 def _database(env: dict, *, create: bool) -> None:
-    import psycopg
-
-    base, name = env["DATABASE_URL"].rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if create:
-            conn.execute(f'CREATE DATABASE "{name}"')
+    recreate_database(env["DATABASE_URL"], create=create)
 
 
 class Processes:
@@ -140,7 +130,7 @@ def _stack(env: dict, workdir: Path, procs: Processes, workers: int) -> int:
     )
 
     ports = SimpleNamespace(
-        http_port=_free_port(), https_port=_free_port(), gunicorn_port=_free_port()
+        http_port=free_port(), https_port=free_port(), gunicorn_port=free_port()
     )
     make_certificate(workdir)
     static = workdir / "static"
@@ -304,11 +294,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _forget_cache(env: dict) -> None:
-    import redis
-
-    client = redis.Redis.from_url(env["REDIS_URL"])
-    for key in client.scan_iter(match=f"{env['BENCH_CACHE_PREFIX']}*", count=500):
-        client.delete(key)
+    forget_keys(env["REDIS_URL"], env["BENCH_CACHE_PREFIX"])
 
 
 if __name__ == "__main__":

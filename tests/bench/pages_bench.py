@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.bench.scratch import forget_keys, recreate_database  # noqa: E402
+
 BUDGET = 4.0
 DB_NAME = "bifrost_bench_pages"
 
@@ -55,13 +57,7 @@ def _configure() -> None:
 
 def _fresh_database() -> None:
     """Drop and recreate the benchmark's own database (its name is checked above)."""
-    import psycopg
-
-    url = os.environ["DATABASE_URL"]
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+    recreate_database(os.environ["DATABASE_URL"])
 
 
 def _load(scale: int) -> dict[str, int]:
@@ -314,23 +310,11 @@ def main(argv: list[str] | None = None) -> str:
 
 
 def _drop_database() -> None:
-    import psycopg
-
-    base, name = os.environ["DATABASE_URL"].rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    recreate_database(os.environ["DATABASE_URL"], create=False)
 
 
 def _forget_cache() -> None:
-    """Delete this run's keys only (its own prefix): others may share the Redis."""
-    from django.core.cache import cache
-
-    client = getattr(getattr(cache, "_cache", None), "get_client", None)
-    if client is None:
-        return
-    redis = client(None, write=True)
-    for key in redis.scan_iter(match=f"{os.environ['BENCH_CACHE_PREFIX']}:*", count=500):
-        redis.delete(key)
+    forget_keys(os.environ["REDIS_URL"], os.environ["BENCH_CACHE_PREFIX"] + ":")
 
 
 if __name__ == "__main__":
