@@ -112,3 +112,28 @@ def test_a_logged_in_language_switch_still_needs_its_token(outsider):
     browser.force_login(outsider)
     refused = browser.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert refused.status_code == 403
+
+
+def test_a_page_carrying_a_csrf_token_is_never_stored(rf):
+    """A token belongs to one visitor's cookie: such a page is rendered every time."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.cache import cache
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from bifrost.core.page_cache import cache_public_page
+
+    cache.set("test:version", 1)
+    calls = []
+
+    @cache_public_page(version_key="test:version")
+    def view(request):
+        calls.append(1)
+        return HttpResponse(f"<form>{get_token(request)}</form>")
+
+    for _ in range(2):
+        request = rf.get("/with-a-form/")
+        request.user = AnonymousUser()
+        response = view(request)
+        assert "ETag" not in response
+    assert len(calls) == 2
