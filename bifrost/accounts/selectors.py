@@ -1,9 +1,12 @@
 """Read queries about people and the roles they hold."""
 
 from allauth.mfa.models import Authenticator
-from django.db.models import QuerySet
+from django.db.models import Count, OuterRef, QuerySet, StringAgg, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from bifrost.accounts.models import Membership, Role, User
+from bifrost.core.models import Notification
+from bifrost.core.notifications.selectors import remember_unread_count
 
 # Precedence when one person holds several roles: the dashboard shows the
 # widest responsibility first.
@@ -11,14 +14,41 @@ ROLE_PRECEDENCE = (Role.FACILITATOR, Role.ADVISOR, Role.SMV_OWNER)
 
 
 def roles_of(user) -> frozenset[str]:
-    """The roles a user holds, read once per request and kept on the user."""
+    """The roles a user holds, read once per request and kept on the user.
+
+    The same query reads the bell's unread count: every page's layout needs both,
+    and one round trip is cheaper than two (the count is kept on the user for
+    `bifrost.core.notifications.selectors.unread_count`)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     cached = getattr(user, "_bifrost_roles", None)
     if cached is None:
-        cached = frozenset(Membership.objects.filter(user=user).values_list("role", flat=True))
+        roles, unread = _roles_and_unread_count(user.pk)
+        cached = frozenset(roles.split(",")) if roles else frozenset()
         user._bifrost_roles = cached
+        remember_unread_count(user, unread)
     return cached
+
+
+def _roles_and_unread_count(user_id: int) -> tuple[str, int]:
+    roles = (
+        Membership.objects.filter(user=OuterRef("pk"))
+        .values("user")
+        .annotate(roles=StringAgg("role", Value(",")))
+        .values("roles")
+    )
+    unread = (
+        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+        .values("recipient")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    row = (
+        User.objects.filter(pk=user_id)
+        .values_list(Subquery(roles), Coalesce(Subquery(unread), 0))
+        .first()
+    )
+    return row if row is not None else ("", 0)
 
 
 def primary_role(user) -> str | None:

@@ -8,10 +8,21 @@ from django.db.models import QuerySet
 from bifrost.core.models import Notification, NotificationPreference
 from bifrost.core.notifications import kinds
 
+_UNREAD = "_bifrost_unread_count"
+
 
 def unread_count(user: Any) -> int:
-    """The bell's number: one query."""
+    """The bell's number: one query, or none when the person's roles were read in this
+    request (`bifrost.accounts.selectors.roles_of` reads the count with them)."""
+    known = getattr(user, _UNREAD, None)
+    if known is not None:
+        return known
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def remember_unread_count(user: Any, count: int) -> None:
+    """Keep the count read together with the roles on this request's user object."""
+    setattr(user, _UNREAD, count)
 
 
 def notifications_of(user: Any) -> QuerySet[Notification]:
