@@ -87,7 +87,30 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "bifrost.middleware.FacilitatorTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so every other middleware runs on every request (bifrost/core/viewer_cache.py).
+    "bifrost.core.viewer_cache.ViewerCacheMiddleware",
 ]
+
+# A person's main pages kept for their session until a table the page read is
+# written (bifrost/core/viewer_cache.py); at most this many seconds in any case.
+VIEWER_CACHE_SECONDS = env.int("VIEWER_CACHE_SECONDS", default=60)
+VIEWER_CACHE_VIEWS = frozenset(
+    {
+        "dashboard",
+        "core:notifications",
+        "logbook:detail",
+        "logbook:entry_create",
+        "logbook:entry_detail",
+        "matching:case_dashboard",
+        "matching:case_detail",
+        "matching:programme_cases",
+        "matching:run",
+        "programme:programme_detail",
+        "programme:agenda",
+        "programme:run",
+        "advice:provider_queue",
+    }
+)
 
 ROOT_URLCONF = "bifrost.urls"
 WSGI_APPLICATION = "bifrost.wsgi.application"

@@ -8,7 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = "BIFROST core"
 
     def ready(self) -> None:
-        from bifrost.core import personal_data, privacy
+        from bifrost.core import personal_data, privacy, table_versions
+
+        # Every write through Django changes its table's version (viewer_cache).
+        table_versions.install()
 
         # The core's own section of a person's data download: the outbox.
         personal_data.register(

@@ -1,0 +1,172 @@
+"""A signed-in person's own pages, kept for that session until what they show changes.
+
+The main pages a person opens again and again (the case list, a case, a programme,
+an agenda …) cost tens of queries and a long template to build, and between two
+visits usually nothing they read has changed. `ViewerCacheMiddleware` (the last
+middleware, so login, two-factor, CSRF and every other middleware still run on
+every request) answers a GET of a view listed in `settings.VIEWER_CACHE_VIEWS`
+from the cache when
+
+- the entry belongs to this very session, CSRF secret, address, language and day
+  (nothing is ever shared between people or sessions, and a login starts afresh);
+- no table the page read when it was built has been written since
+  (`bifrost.core.table_versions`: every INSERT/UPDATE/DELETE through Django, the
+  access rules' own tables included, so a withdrawn membership or a moved case
+  empties it at once);
+- it is younger than `VIEWER_CACHE_SECONDS` (for what depends on the clock and for
+  writes made outside Django).
+
+A page is only kept if it is a plain HTML 200, its view wrote nothing (a view that
+logs reading — the logbook's access log — is therefore never skipped), showed no
+flash message, and set no cookie. While the shared cache is unreachable nothing is
+kept or served (the fallback memory is per process and would not see others'
+writes).
+"""
+
+import hashlib
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone, translation
+
+from bifrost.core import table_versions
+
+ENTRY_PREFIX = "vc:"
+
+
+def _enabled_for(request, view_name: str) -> bool:
+    return (
+        request.method == "GET"
+        and view_name in settings.VIEWER_CACHE_VIEWS
+        and getattr(request, "user", None) is not None
+        and request.user.is_authenticated
+        and bool(request.session.session_key)
+        and not getattr(cache, "redis_down", False)
+    )
+
+
+def _entry_key(request) -> str:
+    parts = [
+        request.session.session_key,
+        request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+        request.get_full_path(),
+        translation.get_language() or "",
+        timezone.localdate().isoformat(),
+        request.headers.get("HX-Request", ""),
+        request.headers.get("HX-Target", ""),
+    ]
+    return ENTRY_PREFIX + hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _has_pending_messages(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    return storage is not None and len(storage) > 0
+
+
+# Read before the view runs, so a view's own SQL may not show them (the user row, the
+# roles the two-factor middleware asked for, kept on the user for the request): every
+# entry depends on them, so a deactivated person or a withdrawn role empties it.
+READ_BEFORE_THE_VIEW = frozenset(
+    {table_versions.EVERYTHING, "accounts_user", "accounts_membership", "mfa_authenticator"}
+)
+
+# Per view: every table its pages were seen to read (in this process), so one round
+# trip fetches the entry and the versions it is checked against.
+_tables_read: dict[str, frozenset[str]] = {}
+
+
+class _Build:
+    """A page being built on a miss: what it reads and writes is tracked until the end."""
+
+    def __init__(self, view_name: str, entry_key: str, current: dict[str, str | None]):
+        self.view_name = view_name
+        self.entry_key = entry_key
+        self.current = current
+        self.tracked, self.token = table_versions.start_tracking()
+
+    def finish(self, request, response) -> None:
+        table_versions.stop_tracking(self.token)
+        read = self.tracked.read
+        _tables_read[self.view_name] = _tables_read.get(self.view_name, frozenset()) | read
+        if (
+            read <= self.current.keys()
+            and None not in self.current.values()
+            and not self.tracked.written
+            and _keepable(request, response)
+        ):
+            cache.set(
+                self.entry_key,
+                {
+                    "versions": {table: self.current[table] for table in self.current},
+                    "at": time.time(),
+                    "status": response.status_code,
+                    "headers": [(k, v) for k, v in response.items() if k.lower() != "set-cookie"],
+                    "content": response.content,
+                },
+                timeout=settings.VIEWER_CACHE_SECONDS,
+            )
+
+
+class ViewerCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            response = self.get_response(request)
+        except BaseException:
+            build = getattr(request, "_viewer_cache_build", None)
+            if build is not None:
+                table_versions.stop_tracking(build.token)
+            raise
+        build = getattr(request, "_viewer_cache_build", None)
+        if build is not None:
+            build.finish(request, response)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        view_name = match.view_name if match is not None else ""
+        if not _enabled_for(request, view_name) or _has_pending_messages(request):
+            return None
+        tables = sorted(_tables_read.get(view_name, frozenset()) | READ_BEFORE_THE_VIEW)
+        entry_key = _entry_key(request)
+        found = cache.get_many([entry_key, *map(table_versions.key, tables)])
+        current = {table: found.get(table_versions.key(table)) for table in tables}
+        entry = found.get(entry_key)
+        if entry is not None and _still_valid(entry, current):
+            return _replay(entry)
+        if None in current.values():
+            current = table_versions.versions(tables)  # gives the missing ones a version
+        request._viewer_cache_build = _Build(view_name, entry_key, current)
+        return None
+
+
+def _still_valid(entry: dict[str, Any], current: dict[str, str | None]) -> bool:
+    if time.time() - entry["at"] > settings.VIEWER_CACHE_SECONDS:
+        return False
+    return all(
+        table in current and current[table] == version
+        for table, version in entry["versions"].items()
+    )
+
+
+def _keepable(request, response) -> bool:
+    storage = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not getattr(response, "streaming", False)
+        and response.get("Content-Type", "").startswith("text/html")
+        and not response.cookies
+        and not (storage is not None and getattr(storage, "used", False))
+    )
+
+
+def _replay(entry: dict[str, Any]) -> HttpResponse:
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response
