@@ -92,25 +92,8 @@ MIDDLEWARE = [
 ]
 
 # A person's main pages kept for their session until a table the page read is
-# written (bifrost/core/viewer_cache.py); at most this many seconds in any case.
+# written, at most this many seconds; 0 switches it off (bifrost/core/viewer_cache.py).
 VIEWER_CACHE_SECONDS = env.int("VIEWER_CACHE_SECONDS", default=60)
-VIEWER_CACHE_VIEWS = frozenset(
-    {
-        "dashboard",
-        "core:notifications",
-        "logbook:detail",
-        "logbook:entry_create",
-        "logbook:entry_detail",
-        "matching:case_dashboard",
-        "matching:case_detail",
-        "matching:programme_cases",
-        "matching:run",
-        "programme:programme_detail",
-        "programme:agenda",
-        "programme:run",
-        "advice:provider_queue",
-    }
-)
 
 ROOT_URLCONF = "bifrost.urls"
 WSGI_APPLICATION = "bifrost.wsgi.application"

@@ -4,8 +4,7 @@ The main pages a person opens again and again (the case list, a case, a programm
 an agenda …) cost tens of queries and a long template to build, and between two
 visits usually nothing they read has changed. `ViewerCacheMiddleware` (the last
 middleware, so login, two-factor, CSRF and every other middleware still run on
-every request) answers a GET of a view listed in `settings.VIEWER_CACHE_VIEWS`
-from the cache when
+every request) answers a GET of one of the `VIEWS` below from the cache when
 
 - the entry belongs to this very session, CSRF secret, address, language and day
   (nothing is ever shared between people or sessions, and a login starts afresh);
@@ -36,11 +35,32 @@ from bifrost.core import table_versions
 
 ENTRY_PREFIX = "vc:"
 
+# The pages people open again and again (URL names). A view is only listed when what
+# it shows comes from the database, the address, the language and the day.
+VIEWS = frozenset(
+    {
+        "dashboard",
+        "core:notifications",
+        "logbook:detail",
+        "logbook:entry_create",
+        "logbook:entry_detail",
+        "matching:case_dashboard",
+        "matching:case_detail",
+        "matching:programme_cases",
+        "matching:run",
+        "programme:programme_detail",
+        "programme:agenda",
+        "programme:run",
+        "advice:provider_queue",
+    }
+)
+
 
 def _enabled_for(request, view_name: str) -> bool:
     return (
         request.method == "GET"
-        and view_name in settings.VIEWER_CACHE_VIEWS
+        and settings.VIEWER_CACHE_SECONDS > 0
+        and view_name in VIEWS
         and getattr(request, "user", None) is not None
         and request.user.is_authenticated
         and bool(request.session.session_key)

@@ -2,6 +2,8 @@
 (bifrost/core/viewer_cache.py, bifrost/core/table_versions.py)."""
 
 import re
+import time
+from types import SimpleNamespace
 
 import pytest
 from django.contrib import messages
@@ -13,7 +15,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from bifrost.core import table_versions
+from bifrost.core import table_versions, viewer_cache
 from bifrost.core.models import Notification
 from tests import factories
 
@@ -127,7 +129,7 @@ def test_nothing_is_kept_or_served_while_redis_is_down(client, person, monkeypat
     assert built > 3
 
 
-def test_an_entry_older_than_the_limit_is_built_again(client, person, settings):
+def test_switched_off_every_page_is_built(client, person, settings):
     _warm(client)
     settings.VIEWER_CACHE_SECONDS = 0
     _, built = _get(client)
@@ -173,3 +175,13 @@ def test_a_commit_changes_the_version_once_more(monkeypatch):
     # …and once more for the transaction when it commits, however many rows it wrote.
     assert changes == [{"core_notification"}] * 3
     monkeypatch.setattr(table_versions, "change", original)
+
+
+def test_an_entry_older_than_the_limit_is_built_again(client, person, monkeypatch):
+    _warm(client)
+    _, kept = _get(client)
+    assert kept <= 3
+    later = time.time() + 61
+    monkeypatch.setattr(viewer_cache, "time", SimpleNamespace(time=lambda: later))
+    _, built = _get(client)
+    assert built > 3
