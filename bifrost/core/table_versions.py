@@ -103,6 +103,9 @@ def _track(execute, sql, params, many, context):
         tracked.written.update(written)
     result = execute(sql, params, many, context)
     if written:
+        # Every write at once, not only a table's first in the transaction: until the
+        # commit, a later write is seen only through this (and a test's transaction
+        # never commits).
         change(written)
         connection = context["connection"]
         if connection.in_atomic_block:

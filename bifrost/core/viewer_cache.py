@@ -112,7 +112,8 @@ class _Build:
         read = self.tracked.read
         _tables_read[self.view_name] = _tables_read.get(self.view_name, frozenset()) | read
         if (
-            read <= self.current.keys()
+            response is not None
+            and read <= self.current.keys()
             and None not in self.current.values()
             and not self.tracked.written
             and _keepable(request, response)
@@ -135,17 +136,14 @@ class ViewerCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        response = None
         try:
             response = self.get_response(request)
-        except BaseException:
+            return response
+        finally:
             build = getattr(request, "_viewer_cache_build", None)
             if build is not None:
-                table_versions.stop_tracking(build.token)
-            raise
-        build = getattr(request, "_viewer_cache_build", None)
-        if build is not None:
-            build.finish(request, response)
-        return response
+                build.finish(request, response)  # None: the view raised, nothing kept
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match

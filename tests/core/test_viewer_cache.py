@@ -82,7 +82,7 @@ def test_a_write_to_what_the_page_read_shows_at_once(client, person):
     assert "Omdøbt besked" not in response.text
 
 
-def test_nobody_else_and_no_other_session_gets_the_kept_page(client, person, django_user_model):
+def test_nobody_else_and_no_other_session_gets_the_kept_page(client, person):
     _notify(person, "Kun til dig")
     _warm(client)
     other = factories.smv_owner()
