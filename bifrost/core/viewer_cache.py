@@ -87,10 +87,17 @@ def _has_pending_messages(request) -> bool:
 
 
 # Read before the view runs, so a view's own SQL may not show them (the user row, the
-# roles the two-factor middleware asked for, kept on the user for the request): every
-# entry depends on them, so a deactivated person or a withdrawn role empties it.
+# roles and the bell's unread count the two-factor middleware asked for, kept on the
+# user for the request): every entry depends on them, so a deactivated person, a
+# withdrawn role or a new notification empties it.
 READ_BEFORE_THE_VIEW = frozenset(
-    {table_versions.EVERYTHING, "accounts_user", "accounts_membership", "mfa_authenticator"}
+    {
+        table_versions.EVERYTHING,
+        "accounts_user",
+        "accounts_membership",
+        "core_notification",
+        "mfa_authenticator",
+    }
 )
 
 # Per view: every table its pages were seen to read (in this process), so one round
