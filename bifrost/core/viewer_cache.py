@@ -128,7 +128,11 @@ class _Build:
             cache.set(
                 self.entry_key,
                 {
-                    "versions": {table: self.current[table] for table in self.current},
+                    # Only what this build read: a page of the same view that took
+                    # another branch (another person's dashboard) does not tie it.
+                    "versions": {
+                        table: self.current[table] for table in read | READ_BEFORE_THE_VIEW
+                    },
                     "at": time.time(),
                     "status": response.status_code,
                     "headers": [(k, v) for k, v in response.items() if k.lower() != "set-cookie"],

@@ -185,3 +185,18 @@ def test_an_entry_older_than_the_limit_is_built_again(client, person, monkeypatc
     monkeypatch.setattr(viewer_cache, "time", SimpleNamespace(time=lambda: later))
     _, built = _get(client)
     assert built > 3
+
+
+DASHBOARD = reverse("dashboard")
+
+
+def test_a_dashboard_reload_is_kept_and_another_persons_visit_does_not_empty_it(client, person):
+    other_client = type(client)()
+    other_client.force_login(factories.smv_owner())  # a login writes the user table
+    _warm(client, DASHBOARD)  # the first look begins the visit (a write), the next are kept
+    _, kept = _get(client, DASHBOARD)
+    assert kept <= 3
+    # Someone else begins a visit of their own: their row, not a table this page read.
+    _get(other_client, DASHBOARD)
+    _, kept = _get(client, DASHBOARD)
+    assert kept <= 3

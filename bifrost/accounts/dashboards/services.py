@@ -49,3 +49,9 @@ def dashboard_visit_record(*, user: User, now: datetime.datetime) -> datetime.da
         # A second tab made the row in the meantime: this visit is simply the latest.
         DashboardVisit.objects.filter(user=user).update(last_seen_at=now)
     return None
+
+
+def dashboard_look_record(*, user: User, now: datetime.datetime) -> None:
+    """Note a later look of the visit in progress (its "since" is in the session)."""
+    if not DashboardVisit.objects.filter(user=user).update(last_seen_at=now):
+        dashboard_visit_record(user=user, now=now)  # the row was removed meanwhile

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bifrost.accounts.dashboards import services
-from bifrost.accounts.dashboards.visits import VISIT_GAP
+from bifrost.accounts.dashboards.visits import LOOK_STEP, VISIT_GAP
 from bifrost.accounts.models import DashboardVisit
 from tests import factories
 
@@ -79,3 +79,44 @@ def test_the_service_returns_the_visit_before(db):
     later = now + timedelta(hours=2)
     assert services.dashboard_visit_record(user=user, now=later) == now
     assert DashboardVisit.objects.get(user=user).last_seen_at == later
+
+
+def _hold_seen(client, *, since, seen):
+    session = client.session
+    session["dashboard_visit"] = {"since": since.isoformat(), "seen": seen.isoformat()}
+    session.save()
+
+
+def test_a_reload_soon_after_writes_nothing(client, smv_owner):
+    earlier = timezone.now() - timedelta(days=3)
+    DashboardVisit.objects.create(user=smv_owner, last_seen_at=earlier)
+    client.force_login(smv_owner)
+    assert _since(client) == earlier
+    recorded = DashboardVisit.objects.get(user=smv_owner).last_seen_at
+    held = client.session["dashboard_visit"]
+    assert _since(client) == earlier
+    # Neither the row nor the session moved: the reload could be a kept page.
+    assert DashboardVisit.objects.get(user=smv_owner).last_seen_at == recorded
+    assert client.session["dashboard_visit"] == held
+
+
+def test_a_later_look_of_the_same_visit_is_recorded_and_keeps_the_since(client, smv_owner):
+    earlier = timezone.now() - timedelta(days=3)
+    DashboardVisit.objects.create(user=smv_owner, last_seen_at=earlier)
+    client.force_login(smv_owner)
+    assert _since(client) == earlier
+    looked = timezone.now() - LOOK_STEP - timedelta(minutes=1)
+    _hold_seen(client, since=earlier, seen=looked)
+    assert _since(client) == earlier
+    assert DashboardVisit.objects.get(user=smv_owner).last_seen_at > looked
+    assert client.session["dashboard_visit"]["seen"] > looked.isoformat()
+
+
+def test_a_later_look_makes_the_row_again_when_it_was_removed(client, smv_owner):
+    earlier = timezone.now() - timedelta(days=3)
+    client.force_login(smv_owner)
+    _since(client)
+    DashboardVisit.objects.filter(user=smv_owner).delete()
+    _hold_seen(client, since=earlier, seen=timezone.now() - LOOK_STEP - timedelta(minutes=1))
+    assert _since(client) == earlier
+    assert DashboardVisit.objects.filter(user=smv_owner).exists()
