@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from bifrost.accounts.models import Role
 from bifrost.accounts.selectors import has_totp, roles_of
+from bifrost.core.http import language_of
 from bifrost.core.rules import answers_kept
 
 
@@ -23,11 +24,9 @@ class DanishFirstLocaleMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.supported = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
+        language = language_of(request)
         request.LANGUAGE_CODE = language
         # override() restores whatever was active before (not the default), so a
         # caller's own translation.override() survives the request.

@@ -5,6 +5,18 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 
+def language_of(request: HttpRequest) -> str:
+    """The page's language: Danish unless the reader chose another with the switcher
+    (the cookie); the browser's Accept-Language is not followed (the programme is
+    Danish). Read by the locale middleware and, before it, by the public page cache."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    return chosen if chosen in _supported_languages() else settings.LANGUAGE_CODE
+
+
+def _supported_languages() -> set[str]:
+    return {code for code, _name in settings.LANGUAGES}
+
+
 def is_htmx(request: HttpRequest) -> bool:
     """The request came from htmx (it then wants a fragment, not a page)."""
     return request.headers.get("HX-Request") == "true"

@@ -13,21 +13,37 @@ stored only when it is a plain 200 that set no cookie and used no CSRF token,
 so no other person's token or session can end up in it. Such responses are
 marked `Cache-Control: public` with an ETag, so browsers revalidate with
 If-None-Match (→ 304) and a reverse proxy or CDN may keep them for `max_age`.
+
+`PublicPageMiddleware`, placed right after the security and static-file middleware,
+answers a repeat of such a request before sessions, CSRF, authentication, messages
+and the rest run at all (they cost more than the page itself): it keeps the whole
+response as the inner middleware finished it (every header: CSP, Vary,
+Content-Language, X-Frame-Options …) next to the view's content version, and
+replays it while that version is current. It only ever keeps what the decorator
+marked as a shared public page, and only when nothing after the view set a cookie.
 """
 
 import hashlib
 from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
+from bifrost.core.http import language_of
+
 KEY_PREFIX = "page"
 PUBLIC_MAX_AGE = 5 * 60
 # A page not asked for in a day leaves Redis (a newer version overwrites it anyway).
 STORE_FOR = 24 * 60 * 60
+
+
+# Set on a response the decorator found shareable: (version key, version it holds).
+MARK = "_public_page_version"
+WHOLE_PREFIX = "page-whole"
 
 
 def _cacheable_request(request: HttpRequest) -> bool:
@@ -91,7 +107,9 @@ def cache_public_page(
                 _version, body, content_type, etag = stored
                 if _not_modified(request, etag):
                     return _public(HttpResponseNotModified(), etag, max_age)
-                return _public(HttpResponse(body, content_type=content_type), etag, max_age)
+                served = _public(HttpResponse(body, content_type=content_type), etag, max_age)
+                setattr(served, MARK, (version_key, version))
+                return served
             response = view(request, *args, **kwargs)
             if not _cacheable_response(request, response):
                 return response
@@ -102,6 +120,7 @@ def cache_public_page(
             if version is not None:
                 entry = (version, response.content, response["Content-Type"], etag)
                 cache.set(key, entry, STORE_FOR)
+                setattr(response, MARK, (version_key, version))
             if _not_modified(request, etag):
                 return _public(HttpResponseNotModified(), etag, max_age)
             return _public(response, etag, max_age)
@@ -109,3 +128,69 @@ def cache_public_page(
         return wrapped
 
     return decorator
+
+
+def _whole_key(request: HttpRequest) -> str | None:
+    """The key of a request `PublicPageMiddleware` may answer, or None. Without a
+    session cookie nobody is signed in (the session is the only way to be)."""
+    if (
+        request.method != "GET"
+        or request.META.get("QUERY_STRING")
+        or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or "HX-Request" in request.headers
+    ):
+        return None
+    return ":".join((WHOLE_PREFIX, language_of(request), request.path))
+
+
+class PublicPageMiddleware:
+    """Answers a repeated anonymous GET of a public page with the response kept whole."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+        # Which version key each path's page depends on, learnt in this process when
+        # the page is first kept: one round trip then reads the page and its version.
+        self.version_keys: dict[str, str] = {}
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        key = _whole_key(request)
+        version_key = self.version_keys.get(request.path) if key else None
+        if key is not None and version_key is not None:
+            found = cache.get_many([version_key, key])
+            entry, version = found.get(key), found.get(version_key)
+            if entry is not None and version is not None and entry["version"] == version:
+                return _replay_whole(request, entry)
+        response = self.get_response(request)
+        marked = getattr(response, MARK, None)
+        if key is not None and marked is not None and _keep_whole(response):
+            self.version_keys[request.path] = marked[0]
+            cache.set(key, _whole_entry(response, version=marked[1]), STORE_FOR)
+        return response
+
+
+def _keep_whole(response: HttpResponse) -> bool:
+    # The decorator checked the view's answer; this checks what came after it.
+    return response.status_code == 200 and not response.streaming and not response.cookies
+
+
+def _whole_entry(response: HttpResponse, *, version: Any) -> dict[str, Any]:
+    return {
+        "version": version,
+        "headers": list(response.items()),
+        "content": response.content,
+    }
+
+
+def _replay_whole(request: HttpRequest, entry: dict[str, Any]) -> HttpResponse:
+    headers = dict(entry["headers"])
+    etag = headers.get("ETag", "")
+    if etag and _not_modified(request, etag):
+        response: HttpResponse = HttpResponseNotModified()
+        for name, value in entry["headers"]:
+            if name.lower() not in ("content-type", "content-length"):
+                response[name] = value
+        return response
+    response = HttpResponse(entry["content"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response
