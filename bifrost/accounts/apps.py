@@ -17,6 +17,17 @@ class AccountsConfig(AppConfig):
         for module in RULES:
             import_module(module)
 
+        from bifrost.accounts import audit
+        from bifrost.accounts.models import AccessLogEntry
+        from bifrost.core import viewer_cache
+
+        # A kept page that an outsider reads is still logged on every serve.
+        viewer_cache.register_repeated_write(
+            audit.REPEATED_WRITE,
+            tables=frozenset({AccessLogEntry._meta.db_table}),
+            write=audit.record_again,
+        )
+
         from bifrost.accounts.dashboards import selectors as dashboard
         from bifrost.accounts.dashboards.panels import register_panel
         from bifrost.accounts.models import Role

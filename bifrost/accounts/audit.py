@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from bifrost.accounts.models import AccessLogEntry, Organisation
 from bifrost.accounts.selectors import primary_role
+from bifrost.core import viewer_cache
 
 Action = AccessLogEntry.Action
 
@@ -36,9 +37,37 @@ def record(
     role: str | None = None,
 ) -> AccessLogEntry:
     """Write one row. ``object_kind`` names the kind of thing ("logbook", "entry",
-    "export"…), never its content."""
+    "export"…), never its content. A page the viewer cache keeps writes it again
+    each time it is served (`bifrost.core.viewer_cache.repeat_on_every_serve`)."""
+    entry = _record(
+        user=user,
+        organisation_id=organisation.pk,
+        action=action,
+        object_kind=object_kind,
+        object_id=object_id,
+        request=request,
+        role=role,
+    )
+    if request is not None:
+        viewer_cache.repeat_on_every_serve(
+            request,
+            REPEATED_WRITE,
+            organisation_id=organisation.pk,
+            action=action,
+            object_kind=object_kind,
+            object_id=object_id,
+            role=role,
+        )
+    return entry
+
+
+#: The name under which a kept page's access-log rows are written again.
+REPEATED_WRITE = "accounts.access_log"
+
+
+def _record(*, user, organisation_id: int, action, object_kind, object_id, request, role):
     return AccessLogEntry.objects.create(
-        organisation=organisation,
+        organisation_id=organisation_id,
         user=user,
         user_label=getattr(user, "email", "") or "",
         role=role or primary_role(user) or "",
@@ -47,6 +76,11 @@ def record(
         object_id=object_id,
         ip_address=client_ip(request),
     )
+
+
+def record_again(request, **ids) -> None:
+    """The row of a kept page's read, for the person and address of this request."""
+    _record(user=request.user, request=request, **ids)
 
 
 def purge(*, now=None) -> int:

@@ -15,15 +15,21 @@ every request) answers a GET of one of the `VIEWS` below from the cache when
 - it is younger than `VIEWER_CACHE_SECONDS` (for what depends on the clock and for
   writes made outside Django).
 
-A page is only kept if it is a plain HTML 200, its view wrote nothing (a view that
-logs reading — the logbook's access log — is therefore never skipped), showed no
-flash message, and set no cookie. While the shared cache is unreachable nothing is
-kept or served (the fallback memory is per process and would not see others'
-writes).
+A page is only kept if it is a plain HTML 200, its view wrote nothing, showed no
+flash message, and set no cookie. The one kind of write a kept page may have is a
+write that must happen on every serve, such as the access log of an outsider's
+read: the view declares it with `repeat_on_every_serve`, and each replay makes it
+again (a registered writer, `register_repeated_write`, with the ids the view gave,
+for the person and address of this request), so no read goes unlogged.
+
+While the shared cache is unreachable nothing is kept or served (the fallback
+memory is per process and would not see others' writes).
 """
 
 import hashlib
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -100,6 +106,30 @@ READ_BEFORE_THE_VIEW = frozenset(
     }
 )
 
+
+@dataclass(frozen=True)
+class _RepeatedWrite:
+    tables: frozenset[str]
+    write: Callable[..., None]
+
+
+_repeated_writes: dict[str, _RepeatedWrite] = {}
+
+
+def register_repeated_write(name: str, *, tables: frozenset[str], write: Callable[..., None]):
+    """`write(request, **ids)` makes again, on a replay, a write a view declared with
+    `repeat_on_every_serve(request, name, **ids)`; it writes only to `tables`."""
+    _repeated_writes[name] = _RepeatedWrite(tables=tables, write=write)
+
+
+def repeat_on_every_serve(request, name: str, **ids: Any) -> None:
+    """Say that the write just made (`name`, with these plain ids) belongs to every
+    serving of this page: a kept copy is then served only with it made again."""
+    build = getattr(request, "_viewer_cache_build", None)
+    if build is not None:
+        build.repeats.append((name, ids))
+
+
 # Per view: every table its pages were seen to read (in this process), so one round
 # trip fetches the entry and the versions it is checked against.
 _tables_read: dict[str, frozenset[str]] = {}
@@ -113,6 +143,7 @@ class _Build:
         self.entry_key = entry_key
         self.current = current
         self.tracked, self.token = table_versions.start_tracking()
+        self.repeats: list[tuple[str, dict[str, Any]]] = []
 
     def finish(self, request, response) -> None:
         table_versions.stop_tracking(self.token)
@@ -122,7 +153,7 @@ class _Build:
             response is not None
             and read <= self.current.keys()
             and None not in self.current.values()
-            and not self.tracked.written
+            and self.tracked.written <= self._repeated_tables()
             and _keepable(request, response)
         ):
             cache.set(
@@ -137,9 +168,16 @@ class _Build:
                     "status": response.status_code,
                     "headers": [(k, v) for k, v in response.items() if k.lower() != "set-cookie"],
                     "content": response.content,
+                    "repeats": self.repeats,
                 },
                 timeout=settings.VIEWER_CACHE_SECONDS,
             )
+
+    def _repeated_tables(self) -> frozenset[str]:
+        tables: frozenset[str] = frozenset()
+        for name, _ids in self.repeats:
+            tables |= _repeated_writes[name].tables
+        return tables
 
 
 class ViewerCacheMiddleware:
@@ -167,6 +205,8 @@ class ViewerCacheMiddleware:
         current = {table: found.get(table_versions.key(table)) for table in tables}
         entry = found.get(entry_key)
         if entry is not None and _still_valid(entry, current):
+            for name, ids in entry.get("repeats", ()):
+                _repeated_writes[name].write(request, **ids)
             return _replay(entry)
         if None in current.values():
             current = table_versions.versions(tables)  # gives the missing ones a version
