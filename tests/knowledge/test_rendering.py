@@ -34,6 +34,16 @@ def test_markdown_features_survive_sanitising():
     assert 'rel="noopener noreferrer"' in html
 
 
+def test_one_text_leaves_nothing_behind_for_the_next():
+    """The converter is reused (one per thread) and reset before each text: a footnote
+    or an abbreviation of one text never shows up in the next one."""
+    first = render_markdown("Tekst[^1] om HTML\n\n[^1]: En fodnote\n\n*[HTML]: Hypertekst")
+    assert "En fodnote" in first
+    second = render_markdown("Anden tekst om HTML")
+    assert second == "<p>Anden tekst om HTML</p>"
+    assert render_markdown("Tekst[^1] om HTML\n\n[^1]: En fodnote\n\n*[HTML]: Hypertekst") == first
+
+
 def test_plain_text_strips_tags_for_the_search_index():
     assert plain_text(render_markdown("## Titel\n\nTekst & mere")) == "Titel Tekst & mere"
 
