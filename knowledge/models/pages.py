@@ -157,8 +157,9 @@ class Page(models.Model):
         verbose_name = _("knowledge page")
         verbose_name_plural = _("knowledge pages")
         ordering = ["section", "order", "title"]
-        # The GIN index on search_vector is made by migration 0002 on PostgreSQL
-        # only (the embedded SQLite mode has no full-text search).
+        # The GIN indexes on search_vector (0002) and on its adjacent lexeme pairs
+        # (0006) are made by migrations on PostgreSQL only (the embedded SQLite
+        # mode searches its own FTS5 table, 0005).
         indexes = [
             models.Index(fields=["section", "status", "order"], name="knowledge_page_section_idx"),
         ]

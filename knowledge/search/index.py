@@ -6,6 +6,9 @@ called by the editor's services whenever a page's live content changes):
 - PostgreSQL: the stored `search_vector` with the `danish` configuration, the
   title weighted A above the summary (B) and the text (C), GIN-indexed
   (migration 0002); the query uses the same configuration (`selectors.search`).
+  A second GIN index, on the vector's adjacent lexeme pairs (migration 0006,
+  an expression index PostgreSQL keeps up with every write of the vector), lets
+  a phrase be checked on the pages that have its pairs only (`phrases`).
 - SQLite (the embedded mode): the FTS5 table `knowledge_page_fts` (migration
   0005), one row per page with the Danish lexemes of the same three columns,
   ranked with the same weights by bm25.

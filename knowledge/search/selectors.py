@@ -6,16 +6,20 @@ over the stored vector, or in the embedded SQLite mode the FTS5 index of the sam
 Danish lexemes (`index`). The query syntax is the same (websearch: words,
 "phrases", or, -word), and no input is an error."""
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, Func, Q, TextField
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from bifrost.core.search import danish
 from knowledge.models import Page
+from knowledge.search import phrases
 from knowledge.search.index import PAGE_FTS, PAGE_FTS_WEIGHTS
 
 MAX_QUERY_LENGTH = 200
@@ -28,6 +32,11 @@ RANK_CANDIDATES = 500
 # Rare control characters mark the matches in PostgreSQL's headline, so the
 # snippet can be HTML-escaped as a whole before the marks become <mark>.
 _START, _STOP = "\x02", "\x03"
+# The expression the pairs' GIN index is built on (migration 0006), written the
+# same way so that PostgreSQL uses the index.
+SEARCH_PAIRS = Func(
+    F("search_vector"), function="knowledge_search_pairs", output_field=ArrayField(TextField())
+)
 
 
 @dataclass
@@ -47,6 +56,18 @@ def _highlight(headline: str) -> SafeString:
     return mark_safe(safe.replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308
 
 
+def phrase_pairs(query_text: str) -> Q:
+    """The pairs of adjacent lexemes the query's phrases need (`phrases`), as a
+    filter on the pairs' GIN index (migration 0006); an empty Q when none are."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery('danish', %s)::text", [query_text])
+        (tsquery_text,) = cursor.fetchone()
+    alternatives = phrases.required_pairs(tsquery_text)
+    if alternatives is None:
+        return Q()
+    return reduce(operator.or_, (Q(search_pairs__contains=sorted(pairs)) for pairs in alternatives))
+
+
 def search(raw_query: str, *, limit: int = 20) -> list[SearchHit]:
     """Published pages matching the words in any inflection, title hits first."""
     query_text = normalise_query(raw_query)
@@ -56,10 +77,12 @@ def search(raw_query: str, *, limit: int = 20) -> list[SearchHit]:
         return _search_sqlite(query_text, limit=limit)
     query = SearchQuery(query_text, config="danish", search_type="websearch")
     # No ORDER BY in the candidates (the model's ordering would make PostgreSQL
-    # fetch and sort every match first): the scan stops at RANK_CANDIDATES.
+    # fetch and sort every match first): the scan stops at RANK_CANDIDATES. A
+    # phrase is checked only on the pages that have its pairs (`phrases`).
     candidates = (
         Page.objects.published()
-        .filter(search_vector=query)
+        .alias(search_pairs=SEARCH_PAIRS)
+        .filter(phrase_pairs(query_text), search_vector=query)
         .order_by()
         .values("pk")[:RANK_CANDIDATES]
     )

@@ -15,7 +15,8 @@ Run from the repository root (see tests/bench/README.md):
 2. Latency of `knowledge.search.selectors.search()` over 10,000 extra published pages
    of recombined Danish text (or each size of --pages, e.g. 10000 100000), against
    a `SELECT 1` round trip and the goal of the size (p95 50 ms at 10,000, 150 ms at
-   100,000), plus whether PostgreSQL uses the GIN index `knowledge_page_search_gin`.
+   100,000), plus whether PostgreSQL uses the GIN index `knowledge_page_search_gin`
+   and, for a phrase, the GIN index of adjacent pairs `knowledge_page_search_pairs_gin`.
 
 The summary on stdout is Markdown (`make bench` takes it as is); progress goes to
 stderr.
@@ -44,7 +45,12 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from tests.bench.knowledge_site.config import GIN_INDEX, configure, say  # noqa: E402
+from tests.bench.knowledge_site.config import (  # noqa: E402
+    GIN_INDEX,
+    PAIRS_GIN_INDEX,
+    configure,
+    say,
+)
 from tests.bench.knowledge_site.report import machine_note, print_summary  # noqa: E402
 from tests.bench.knowledge_site.resources import delete_cache_keys, drop_database, recreate_database  # noqa: E402
 from tests.bench.knowledge_site.search import bench_search  # noqa: E402
@@ -116,12 +122,13 @@ def main() -> int:
         say(f"migrated in {time.perf_counter() - start:.1f} s")
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT indexdef FROM pg_indexes WHERE tablename = 'knowledge_page' "
-                "AND indexname = %s",
-                [GIN_INDEX],
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'knowledge_page' "
+                "AND indexname IN (%s, %s)",
+                [GIN_INDEX, PAIRS_GIN_INDEX],
             )
-            found = cursor.fetchone()
-        say(f"GIN index: {found[0] if found else 'MISSING'}")
+            found = {name for (name,) in cursor.fetchall()}
+        for name in (GIN_INDEX, PAIRS_GIN_INDEX):
+            say(f"GIN index {name}: {'present' if name in found else 'MISSING'}")
 
         from knowledge.editor.services import load_initial_content
 
@@ -134,7 +141,10 @@ def main() -> int:
             f"Load average before: {' '.join(f'{x:.2f}' for x in load_before)} "
             "(other work on the machine skews the figures)"
         )
-        notes.append(f"GIN index {GIN_INDEX}: {'present' if found else 'MISSING'}")
+        notes += [
+            f"GIN index {name}: {'present' if name in found else 'MISSING'}"
+            for name in (GIN_INDEX, PAIRS_GIN_INDEX)
+        ]
         rows = [] if args.skip_http else bench_http(cfg, log_dir, servers)
         search = None if args.skip_search else bench_search(cfg)
         load_after = os.getloadavg()

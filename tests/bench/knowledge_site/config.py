@@ -21,6 +21,7 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bifrost_bench"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 BENCH_DB_NAME = re.compile(r"^bifrost_bench[a-z0-9_]*$")
 GIN_INDEX = "knowledge_page_search_gin"
+PAIRS_GIN_INDEX = "knowledge_page_search_pairs_gin"  # adjacent lexeme pairs (phrases)
 HELLO_PATH = "/bench-hello/"
 _STARTED = time.monotonic()
 

@@ -11,6 +11,7 @@ from tests.bench.knowledge_site.config import (
     BIN,
     GIN_INDEX,
     HELLO_PATH,
+    PAIRS_GIN_INDEX,
     Config,
     median,
     p95,
@@ -97,7 +98,7 @@ def _http_section(cfg: Config, rows: list[HttpRow]) -> list[str]:
 HTTP_HEAD = ["page", "req/s", "hello req/s", "ratio", "p50 ms", "p99 ms", "bytes", "verdict"]
 SEARCH_HEAD = [
     "query", "matches", "shown", "median ms", "p95 ms", "SELECT 1 ms", "p95 / SELECT 1",
-    "goal p95 ms", "no-index ms", "GIN", "verdict",
+    "goal p95 ms", "no-index ms", "GIN", "pairs GIN", "verdict",
 ]  # fmt: skip
 
 
@@ -118,7 +119,8 @@ def _search_section(cfg: Config, results: list[dict]) -> list[str]:
         lines += [
             "",
             f"**{info['pages']:,} generated pages** ({info['published']:,} published rows, "
-            f"table {info['table_size']}, GIN index {info['gin_size']}; made in "
+            f"table {info['table_size']}, GIN index {info['gin_size']}, pairs GIN index "
+            f"{info['pairs_gin_size']}; made in "
             f"{info['generate_s']:.0f} s, inserted in {info['insert_s']:.0f} s, vectors in one "
             f"UPDATE of {info['vectors']:,} rows {info['vector_update_s']:.0f} s, "
             f"{info['maintenance']} {info['maintenance_s']:.0f} s; SELECT 1 median "
@@ -137,7 +139,7 @@ def _search_section(cfg: Config, results: list[dict]) -> list[str]:
                 f"{median(row.times) * 1000:.2f}", f"{row_p95:.2f}", f"{base * 1000:.3f}",
                 f"{row_p95 / (base * 1000):,.0f}×", "-" if goal is None else f"{goal:.0f}",
                 f"{median(row.seqscan_times) * 1000:.1f}", "yes" if row.uses_gin else "**no**",
-                verdict,
+                "yes" if row.uses_pairs else "-", verdict,
             ])  # fmt: skip
             plans.append(
                 f"- {info['pages']:,} pages, {row.label}: `{row.plan_top}`; scans: "
@@ -149,7 +151,8 @@ def _search_section(cfg: Config, results: list[dict]) -> list[str]:
     lines += [
         "",
         f"EXPLAIN (ANALYZE) of each search's full-text query (GIN = `Bitmap Index Scan on "
-        f"{GIN_INDEX}` in the plan):",
+        f"{GIN_INDEX}` in the plan; pairs GIN = on {PAIRS_GIN_INDEX}, the adjacent "
+        "lexeme pairs a phrase needs):",
         "",
         *plans,
     ]

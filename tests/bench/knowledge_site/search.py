@@ -7,7 +7,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from tests.bench.knowledge_site.config import GIN_INDEX, Config, median, say
+from tests.bench.knowledge_site.config import GIN_INDEX, PAIRS_GIN_INDEX, Config, median, say
 from tests.bench.knowledge_site.corpus import (
     BENCH_SLUG_PREFIX,
     RARE_WORD,
@@ -53,6 +53,7 @@ class SearchRow:
     times: list[float]
     seqscan_times: list[float]
     uses_gin: bool
+    uses_pairs: bool
     plan_top: str
     scan_nodes: list[str]
     execution_ms: float
@@ -144,13 +145,18 @@ def _bench_size(cfg: Config, size: int) -> dict:
         cursor.execute(
             "SELECT count(*), count(*) FILTER (WHERE status = 'published'), "
             "pg_size_pretty(pg_total_relation_size('knowledge_page')), "
-            "pg_size_pretty(pg_relation_size(%s)) FROM knowledge_page",
-            [GIN_INDEX],
+            "pg_size_pretty(pg_relation_size(%s)), pg_size_pretty(pg_relation_size(%s)) "
+            "FROM knowledge_page",
+            [GIN_INDEX, PAIRS_GIN_INDEX],
         )
-        info["total"], info["published"], info["table_size"], info["gin_size"] = cursor.fetchone()
+        (
+            info["total"], info["published"], info["table_size"], info["gin_size"],
+            info["pairs_gin_size"],
+        ) = cursor.fetchone()  # fmt: skip
     say(
         f"  {info['total']} pages ({info['published']} published), table {info['table_size']}, "
-        f"GIN index {info['gin_size']}; vectors filled in {info['vector_update_s']:.1f} s"
+        f"GIN index {info['gin_size']}, pairs GIN index {info['pairs_gin_size']}; vectors "
+        f"filled in {info['vector_update_s']:.1f} s"
     )
 
     def select_one():
@@ -180,6 +186,7 @@ def _bench_size(cfg: Config, size: int) -> dict:
             times=times,
             seqscan_times=seqscan,
             uses_gin=f"Bitmap Index Scan on {GIN_INDEX}" in text,
+            uses_pairs=f"Bitmap Index Scan on {PAIRS_GIN_INDEX}" in text,
             plan_top=plan[0].strip(),
             scan_nodes=[
                 re.sub(r"\s+\(.*$", "", line.strip().removeprefix("->").strip())
@@ -193,6 +200,7 @@ def _bench_size(cfg: Config, size: int) -> dict:
         say(
             f"  {label:<15} {query!r:<24} {matches:>5} matches  median "
             f"{median(times) * 1000:7.2f} ms  GIN {'yes' if row.uses_gin else 'NO'}"
+            f"{'  pairs GIN' if row.uses_pairs else ''}"
         )
     info["rows"] = rows
     return info
