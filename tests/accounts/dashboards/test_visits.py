@@ -22,6 +22,21 @@ def _since(client):
     return client.get(DASHBOARD).context["viewer"].since
 
 
+def _visit_begun(client, user):
+    """A visit three days ago, then this session's first look; returns that visit."""
+    earlier = timezone.now() - timedelta(days=3)
+    DashboardVisit.objects.create(user=user, last_seen_at=earlier)
+    client.force_login(user)
+    assert _since(client) == earlier
+    return earlier
+
+
+def _hold_seen(client, *, since, seen):
+    session = client.session
+    session["dashboard_visit"] = {"since": since.isoformat(), "seen": seen.isoformat()}
+    session.save()
+
+
 def test_the_first_visit_has_no_since_and_is_recorded(client, smv_owner):
     client.force_login(smv_owner)
     assert _since(client) is None
@@ -29,33 +44,22 @@ def test_the_first_visit_has_no_since_and_is_recorded(client, smv_owner):
 
 
 def test_a_reload_keeps_what_counts_as_new(client, smv_owner):
-    earlier = timezone.now() - timedelta(days=3)
-    DashboardVisit.objects.create(user=smv_owner, last_seen_at=earlier)
-    client.force_login(smv_owner)
-    assert _since(client) == earlier
+    earlier = _visit_begun(client, smv_owner)
     assert _since(client) == earlier  # the reload: the same "since"
     assert DashboardVisit.objects.get(user=smv_owner).last_seen_at > earlier
 
 
 def test_after_a_pause_a_new_visit_begins(client, smv_owner):
-    earlier = timezone.now() - timedelta(days=3)
-    DashboardVisit.objects.create(user=smv_owner, last_seen_at=earlier)
-    client.force_login(smv_owner)
-    assert _since(client) == earlier
+    earlier = _visit_begun(client, smv_owner)
     # The last look was longer ago than the gap (as if the person left for a while).
     paused = timezone.now() - VISIT_GAP - timedelta(minutes=1)
     DashboardVisit.objects.filter(user=smv_owner).update(last_seen_at=paused)
-    session = client.session
-    session["dashboard_visit"] = {"since": earlier.isoformat(), "seen": paused.isoformat()}
-    session.save()
+    _hold_seen(client, since=earlier, seen=paused)
     assert _since(client) == paused
 
 
 def test_a_new_session_starts_a_new_visit(client, smv_owner):
-    earlier = timezone.now() - timedelta(days=3)
-    DashboardVisit.objects.create(user=smv_owner, last_seen_at=earlier)
-    client.force_login(smv_owner)
-    assert _since(client) == earlier
+    _visit_begun(client, smv_owner)
     last_look = DashboardVisit.objects.get(user=smv_owner).last_seen_at
     client.logout()
     client.force_login(smv_owner)
@@ -81,17 +85,8 @@ def test_the_service_returns_the_visit_before(db):
     assert DashboardVisit.objects.get(user=user).last_seen_at == later
 
 
-def _hold_seen(client, *, since, seen):
-    session = client.session
-    session["dashboard_visit"] = {"since": since.isoformat(), "seen": seen.isoformat()}
-    session.save()
-
-
 def test_a_reload_soon_after_writes_nothing(client, smv_owner):
-    earlier = timezone.now() - timedelta(days=3)
-    DashboardVisit.objects.create(user=smv_owner, last_seen_at=earlier)
-    client.force_login(smv_owner)
-    assert _since(client) == earlier
+    earlier = _visit_begun(client, smv_owner)
     recorded = DashboardVisit.objects.get(user=smv_owner).last_seen_at
     held = client.session["dashboard_visit"]
     assert _since(client) == earlier
@@ -101,10 +96,7 @@ def test_a_reload_soon_after_writes_nothing(client, smv_owner):
 
 
 def test_a_later_look_of_the_same_visit_is_recorded_and_keeps_the_since(client, smv_owner):
-    earlier = timezone.now() - timedelta(days=3)
-    DashboardVisit.objects.create(user=smv_owner, last_seen_at=earlier)
-    client.force_login(smv_owner)
-    assert _since(client) == earlier
+    earlier = _visit_begun(client, smv_owner)
     looked = timezone.now() - LOOK_STEP - timedelta(minutes=1)
     _hold_seen(client, since=earlier, seen=looked)
     assert _since(client) == earlier
