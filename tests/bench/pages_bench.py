@@ -250,8 +250,8 @@ def report(rows: list[Row], scales: list[int], counts: dict[int, dict[str, int]]
         f"Median of each page in one process against a bare logged-in view "
         f"(`bench-whoami/`: login, session, user) measured alternately; budget {BUDGET:g}×. "
         "Each page twice: as a person opening it again (the viewer cache answers while "
-        "nothing the page read was written; a view that writes, such as an outsider's "
-        "logbook read with its access-log row, is built every time) and **built**, the "
+        "nothing the page read was written; an outsider's logbook read still writes its "
+        "access-log row on every serve) and **built**, the "
         "viewer cache off (a first visit, or the first after a change).",
         "",
         "Data: "
