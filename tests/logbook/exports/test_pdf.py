@@ -54,18 +54,6 @@ def _titles_in(export: LogbookExport) -> list[str]:
     return list(walk(document.make_bookmark_tree()))
 
 
-def _texts(box):
-    """The text boxes under a laid-out box, in order. An absolutely positioned box (the
-    contents' page numbers) sits in a placeholder that `descendants()` does not enter."""
-    from weasyprint.formatting_structure import boxes
-
-    box = getattr(box, "_box", box)
-    if isinstance(box, boxes.TextBox):
-        yield box
-    for child in getattr(box, "children", ()):
-        yield from _texts(child)
-
-
 # --- Requesting the export -----------------------------------------------------------
 
 
@@ -156,29 +144,6 @@ def test_the_task_makes_a_pdf_with_the_entries(
     titles = _titles_in(export)
     for entry in entries:
         assert entry.title in titles
-
-
-def test_the_contents_give_each_entry_the_page_it_is_on(logbook, owner, entries):
-    """Each entry's row in the table of contents ends with the number of the page its
-    heading is on: the number is on the row's line, at its right edge."""
-    export = LogbookExport.objects.create(logbook=logbook, version="t" * 64, requested_by=owner)
-    document = pdf.render_document(export, progress=False)
-    page_of = {
-        name: number for number, page in enumerate(document.pages, 1) for name in page.anchors
-    }
-    contents = list(_texts(document.pages[1]._page_box))
-    for entry in entries:
-        (row,) = [box for box in contents if box.text.endswith(entry.title)]
-        on_its_line = [
-            box
-            for box in contents
-            if box.position_y == row.position_y and box.position_x > row.position_x + row.width
-        ]
-        last = max(on_its_line, key=lambda box: box.position_x)
-        assert last.text == str(page_of[f"entry-{entry.pk}"])
-        assert last.position_x + last.width > document.pages[1].width * 0.8
-    # The three kinds are three groups, each starting on its own page.
-    assert len({page_of[f"entry-{entry.pk}"] for entry in entries}) == 3
 
 
 def test_a_retried_task_leaves_one_file_with_the_deterministic_name(
