@@ -183,7 +183,10 @@ def _stack(env: dict, workdir: Path, procs: Processes, workers: int) -> int:
     return ports.https_port
 
 
-AFTER_RAMP = "logged in, after the last login"
+ARRIVING = "logged in, while people arrive"
+STEADY = "everyone in"
+ARRIVAL_SLACK = 20  # seconds for the arrivals' logins to be answered
+ARRIVAL = "login: submit"  # the name locustfile.py gives each person's first login
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -196,9 +199,12 @@ def _percentile(values: list[float], share: float) -> float:
 def _locust(env: dict, port: int, users: int, seconds: int, workdir: Path) -> dict:
     out = workdir / f"timings-{users}.json"
     rate = max(5, users // 10)
+    # The measured minute starts once everyone has arrived and logged in; until then
+    # is the arrival (a login storm: `rate` password hashes a second), given time here.
+    arrival = users / rate + ARRIVAL_SLACK
     args = [
         str(BIN / "locust"), "-f", str(ROOT / "tests/bench/locustfile.py"), "--headless",
-        "-u", str(users), "-r", str(rate), "-t", f"{seconds}s",
+        "-u", str(users), "-r", str(rate), "-t", f"{round(seconds + arrival)}s",
         "--host", f"https://127.0.0.1:{port}", "--only-summary", "--stop-timeout", "10",
     ]  # fmt: skip
     locust_env = {
@@ -218,18 +224,25 @@ def _locust(env: dict, port: int, users: int, seconds: int, workdir: Path) -> di
     groups: dict[str, list] = {"all": timings}
     for entry in timings:
         groups.setdefault(entry[0], []).append(entry)
-    # Every simulated person logs in once, as they arrive (`rate` a second): those
-    # password hashes (about 0.5 s of CPU each) share the cores with the pages. The
-    # pages asked for after the last login was answered are also shown apart, as
-    # what a steady working day looks like.
-    logins = [entry[3] + entry[1] / 1000 for entry in groups.get("login", [])]
-    ramp_end = max(logins, default=0.0)
-    groups[AFTER_RAMP] = [e for e in groups.get("logged in", []) if e[3] >= ramp_end]
+    # Every simulated person logs in as they arrive (`rate` a second; a password hash
+    # is about 0.5 s of CPU) and again after each working session. What follows the
+    # last arrival's login is the measured part ("everyone in"); the arrival apart.
+    arrivals = [entry[3] + entry[1] / 1000 for entry in timings if entry[4] == ARRIVAL]
+    ramp_end = max(arrivals, default=0.0)
     first = min((entry[3] for entry in timings), default=0.0)
-    summary = {"users": users, "seconds": elapsed, "groups": {}}
+    groups[ARRIVING] = [e for e in timings if e[0] == "logged in" and e[3] < ramp_end]
+    steady = [e for e in timings if e[3] >= ramp_end]
+    groups[STEADY] = steady
+    for name in ("public", "login", "logged in"):
+        groups[f"{STEADY}: {name}"] = [e for e in steady if e[0] == name]
+    total = seconds + arrival
+    steady_seconds = total - (ramp_end - first)
+    summary = {"users": users, "seconds": elapsed, "steady_seconds": steady_seconds, "groups": {}}
     for group, entries in groups.items():
         times = [entry[1] for entry in entries]
-        span = seconds - (ramp_end - first) if group == AFTER_RAMP else seconds
+        span = ramp_end - first if group == ARRIVING else total
+        if group.startswith(STEADY):
+            span = steady_seconds
         summary["groups"][group] = {
             "requests": len(entries),
             "errors": sum(1 for entry in entries if entry[2]),
@@ -273,19 +286,21 @@ def report(summaries: list[dict]) -> str:
                 f"{g['p50']:.0f} | {g['p95']:.0f} | {g['p99']:.0f} | {g['errors']} |"
             )
     for summary in summaries:
-        logged = summary["groups"].get("logged in", {})
-        errors = summary["groups"]["all"]["errors"]
+        groups = summary["groups"]
+        steady = groups.get(f"{STEADY}: logged in", {})
+        errors = groups["all"]["errors"]
         verdict = (
             "within budget"
-            if errors == 0 and logged.get("p95", 0) <= P95_BUDGET_MS
+            if errors == 0 and steady.get("requests") and steady["p95"] <= P95_BUDGET_MS
             else "OVER BUDGET"
         )
         lines.append("")
-        steady = summary["groups"].get(AFTER_RAMP, {})
         lines.append(
-            f"{summary['users']} users: {verdict} (errors {errors}, logged-in p95 "
-            f"{logged.get('p95', 0):.0f} ms; after the last login "
-            f"{steady.get('p95', 0):.0f} ms)."
+            f"{summary['users']} users: {verdict} (errors {errors} in the whole run; "
+            f"logged-in p95 {steady.get('p95', 0):.0f} ms once everyone is in, over "
+            f"{summary['steady_seconds']:.0f} s; "
+            f"{groups.get(ARRIVING, {}).get('p95', 0):.0f} ms while people arrive, "
+            f"{groups.get('logged in', {}).get('p95', 0):.0f} ms over the whole run)."
         )
     return "\n".join(lines) + "\n"
 

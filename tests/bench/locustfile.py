@@ -25,15 +25,19 @@ OWNERS = itertools.cycle(os.environ.get("BENCH_OWNERS", "smv1@bifrost.example").
 ADVISORS = itertools.cycle(os.environ.get("BENCH_ADVISORS", "advisor1@bifrost.example").split())
 
 
-TIMINGS: list[tuple[str, float, bool, float]] = []
+TIMINGS: list[tuple[str, float, bool, float, str]] = []
+#: A signed-in person's working session lasts this long (seconds), then they sign in
+#: again: logging in stays part of the mix after everyone has arrived.
+SESSION_SECONDS = (30, 90)
 
 
 @events.request.add_listener
 def _record(name, response_time, exception, **_kwargs):
     """Every request's time by group, for percentiles over all logged-in pages, with
-    when it started (so the report can tell the login ramp from what follows)."""
+    when it started and its name (so the report can tell the arrivals from what
+    follows)."""
     started = time.time() - response_time / 1000
-    TIMINGS.append((name.split(":", 1)[0], response_time, exception is not None, started))
+    TIMINGS.append((name.split(":", 1)[0], response_time, exception is not None, started, name))
 
 
 @events.quitting.add_listener
@@ -44,6 +48,10 @@ def _dump(**_kwargs):
 
         with open(out, "w", encoding="utf-8") as handle:
             json.dump(TIMINGS, handle)
+
+
+#: The name of each person's first login, as they arrive.
+ARRIVAL = "login: submit"
 
 
 def _token(html: str) -> str:
@@ -80,17 +88,35 @@ class _LoggedIn(HttpUser):
     def on_start(self):
         self.client.verify = False  # the stack's own self-signed certificate
         self.email = next(self.people)
+        self._sign_in(ARRIVAL)
+
+    def _sign_in(self, name: str) -> None:
         form = self.client.get("/accounts/login/", name="login: form")
         with self.client.post(
             "/accounts/login/",
             {"login": self.email, "password": PASSWORD, "csrfmiddlewaretoken": _token(form.text)},
             headers={"Referer": self.host + "/accounts/login/"},
-            name="login: submit",
+            name=name,
             catch_response=True,
         ) as response:
             if "/accounts/login/" in response.url:
                 response.failure(f"login failed for {self.email}")
         self.home = self.client.get("/dashboard/", name="logged in: dashboard").text
+        self.session_ends = time.monotonic() + random.uniform(*SESSION_SECONDS)  # noqa: S311
+
+    @task(1)
+    def sign_in_again(self):
+        """After a working session: sign out, and in again (a new session)."""
+        if time.monotonic() < self.session_ends:
+            return
+        page = self.client.get("/dashboard/", name="logged in: dashboard")
+        self.client.post(
+            "/accounts/logout/",
+            {"csrfmiddlewaretoken": _token(page.text)},
+            headers={"Referer": self.host + "/dashboard/"},
+            name="login: sign out",
+        )
+        self._sign_in("login: submit again")
 
     def _first(self, pattern: str) -> str | None:
         found = re.search(pattern, self.home)
