@@ -1,7 +1,7 @@
 """Small request and URL helpers."""
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 
@@ -15,6 +15,16 @@ def language_of(request: HttpRequest) -> str:
 
 def _supported_languages() -> set[str]:
     return {code for code, _name in settings.LANGUAGES}
+
+
+def with_headers(response: HttpResponse, headers, *, leave_out=()) -> HttpResponse:
+    """`response` with the (name, value) pairs of a kept response set on it (the
+    page caches replay what they stored), but for the names in `leave_out`."""
+    skipped = {name.lower() for name in leave_out}
+    for name, value in headers:
+        if name.lower() not in skipped:
+            response[name] = value
+    return response
 
 
 def is_htmx(request: HttpRequest) -> bool:

@@ -33,7 +33,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 
-from bifrost.core.http import language_of
+from bifrost.core.http import language_of, with_headers
 
 KEY_PREFIX = "page"
 PUBLIC_MAX_AGE = 5 * 60
@@ -185,12 +185,9 @@ def _replay_whole(request: HttpRequest, entry: dict[str, Any]) -> HttpResponse:
     headers = dict(entry["headers"])
     etag = headers.get("ETag", "")
     if etag and _not_modified(request, etag):
-        response: HttpResponse = HttpResponseNotModified()
-        for name, value in entry["headers"]:
-            if name.lower() not in ("content-type", "content-length"):
-                response[name] = value
-        return response
-    response = HttpResponse(entry["content"])
-    for name, value in entry["headers"]:
-        response[name] = value
-    return response
+        return with_headers(
+            HttpResponseNotModified(),
+            entry["headers"],
+            leave_out=("Content-Type", "Content-Length"),
+        )
+    return with_headers(HttpResponse(entry["content"]), entry["headers"])

@@ -38,6 +38,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 
 from bifrost.core import table_versions
+from bifrost.core.http import with_headers
 
 ENTRY_PREFIX = "vc:"
 
@@ -235,7 +236,4 @@ def _keepable(request, response) -> bool:
 
 
 def _replay(entry: dict[str, Any]) -> HttpResponse:
-    response = HttpResponse(entry["content"], status=entry["status"])
-    for name, value in entry["headers"]:
-        response[name] = value
-    return response
+    return with_headers(HttpResponse(entry["content"], status=entry["status"]), entry["headers"])
