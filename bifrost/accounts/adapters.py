@@ -1,6 +1,11 @@
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.validators import MaxLengthValidator
+from django.utils.html import strip_tags
+
+from bifrost.core import emails
 
 #: Set in the session by a page that opens the sign-up for one path (a workplace
 #: leader who requests an advice course, `advice.requests.views.leader_signup`).
@@ -25,3 +30,20 @@ class AccountAdapter(DefaultAccountAdapter):
         email = super().clean_email(email)
         MaxLengthValidator(app_settings.EMAIL_MAX_LENGTH)(email)
         return email
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """allauth's own messages (address verification, password reset, sign-in
+        codes, security notices) take the same path as every other e-mail: written
+        to the outbox, sent by a task after the commit, and retried by the sweeper
+        while the broker or the mail server is down, instead of sent in the request."""
+        request = allauth_context.request
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {"request": request, "email": email, "current_site": get_current_site(request)}
+            | context,
+        )
+        body = message.body
+        if message.content_subtype == "html":  # only an HTML template: the outbox is text
+            body = strip_tags(body)
+        emails.queue(to=list(message.to), subject=message.subject, body=body)
