@@ -1,12 +1,12 @@
 """Read queries about people and the roles they hold."""
 
 from allauth.mfa.models import Authenticator
-from django.db.models import Count, OuterRef, QuerySet, StringAgg, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, QuerySet, StringAgg, Subquery, Value
 
 from bifrost.accounts.models import Membership, Role, User
 from bifrost.core.models import Notification
 from bifrost.core.notifications.selectors import remember_unread_count
+from bifrost.core.queries import count_of
 
 # Precedence when one person holds several roles: the dashboard shows the
 # widest responsibility first.
@@ -37,17 +37,8 @@ def _roles_and_unread_count(user_id: int) -> tuple[str, int]:
         .annotate(roles=StringAgg("role", Value(",")))
         .values("roles")
     )
-    unread = (
-        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
-        .values("recipient")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    row = (
-        User.objects.filter(pk=user_id)
-        .values_list(Subquery(roles), Coalesce(Subquery(unread), 0))
-        .first()
-    )
+    unread = count_of(Notification.objects.filter(read_at__isnull=True), "recipient")
+    row = User.objects.filter(pk=user_id).values_list(Subquery(roles), unread).first()
     return row if row is not None else ("", 0)
 
 

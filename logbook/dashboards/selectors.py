@@ -10,10 +10,11 @@ rule's queryset in.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Exists, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from bifrost.accounts.models import AccessLogEntry, Membership
+from bifrost.core.queries import count_of
 from logbook.insights import readiness
 from logbook.models import Entry, EntryComment, Logbook, ReadinessCheck
 
@@ -40,10 +41,7 @@ def logbooks_at_a_glance(logbooks: QuerySet[Logbook], *, today, limit: int = 3):
         logbooks.select_related("programme", "company")
         .annotate(
             last_entry_pk=Subquery(live.order_by("-entry_date", "-pk").values("pk")[:1]),
-            live_entries=Coalesce(
-                Subquery(live.order_by().values("logbook").annotate(n=Count("pk")).values("n")),
-                Value(0),
-            ),
+            live_entries=count_of(Entry.objects.filter(deleted_at__isnull=True), "logbook"),
             last_check_on=Subquery(
                 ReadinessCheck.objects.filter(logbook=OuterRef("pk"))
                 .order_by("-taken_on")
@@ -105,16 +103,12 @@ def entries_unseen_by(user, logbooks: QuerySet[Logbook]) -> dict[tuple[int, int]
         .order_by("-created_at")
         .values("created_at")[:1]
     )
-    unseen = (
-        Entry.objects.filter(logbook=OuterRef("pk"), deleted_at__isnull=True)
-        .filter(created_at__gt=Coalesce(OuterRef("last_read"), Value(EPOCH)))
-        .order_by()
-        .values("logbook")
-        .annotate(n=Count("pk"))
-        .values("n")
+    unseen = Entry.objects.filter(
+        deleted_at__isnull=True,
+        created_at__gt=Coalesce(OuterRef("last_read"), Value(EPOCH)),
     )
     rows = logbooks.annotate(last_read=Subquery(last_read)).annotate(
-        unseen=Coalesce(Subquery(unseen), Value(0))
+        unseen=count_of(unseen, "logbook")
     )
     return {
         (row.programme_id, row.company_id): Unseen(row.pk, row.unseen, row.last_read)

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 
 from bifrost.accounts.models import Membership, Role, User
+from bifrost.core.queries import count_of
 from knowledge.models import Kind, Page, Section
 from knowledge.pages.selectors import section_pages
 from matching.cases import dashboard
@@ -255,11 +256,9 @@ def dashboard_cases(
     cases = base.select_related("programme", "company", "advisor").annotate(
         next_meeting_at=Subquery(upcoming.values("starts_at")[:1]),
         next_meeting_title=Subquery(upcoming.values("title")[:1]),
-        open_tasks=Count("tasks", filter=Q(tasks__done_at__isnull=True), distinct=True),
-        overdue_tasks=Count(
-            "tasks",
-            filter=Q(tasks__done_at__isnull=True, tasks__due_on__lt=today),
-            distinct=True,
+        open_tasks=count_of(CaseTask.objects.filter(done_at__isnull=True), "case"),
+        overdue_tasks=count_of(
+            CaseTask.objects.filter(done_at__isnull=True, due_on__lt=today), "case"
         ),
         phase_order=SqlCase(
             *[When(phase=value, then=Value(order)) for value, order in PHASE_ORDER.items()],

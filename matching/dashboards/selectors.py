@@ -15,15 +15,12 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    IntegerField,
     Max,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -31,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from bifrost.core.people import display_name
+from bifrost.core.queries import count_of
 from matching.dashboards import attention
 from matching.models import Case, CaseGoal, CaseMeeting, CaseMeetingInput, CaseTask, MatchRun
 from programme.dashboards.selectors import PREPARATION_DONE, CompanyNextMeeting
@@ -132,8 +130,8 @@ def owner_cases(cases: QuerySet[Case], enrolments: Iterable[Enrolment]) -> Owner
     queries."""
     found = list(
         cases.select_related("programme", "company", "advisor", "unit").annotate(
-            goal_count=Count("goals", distinct=True),
-            open_task_count=Count("tasks", filter=Q(tasks__done_at__isnull=True), distinct=True),
+            goal_count=count_of(CaseGoal.objects.all(), "case"),
+            open_task_count=count_of(CaseTask.objects.filter(done_at__isnull=True), "case"),
         )
     )
     with_case = {(case.programme_id, case.company_id) for case in found}
@@ -204,20 +202,6 @@ class CaseAttention:
     last_contact: datetime.date
 
 
-def _count(queryset: QuerySet) -> Coalesce:
-    return Coalesce(
-        Subquery(
-            queryset.filter(case=OuterRef("pk"))
-            .order_by()
-            .values("case")
-            .annotate(n=Count("pk"))
-            .values("n"),
-            output_field=IntegerField(),
-        ),
-        Value(0),
-    )
-
-
 def _annotated(cases: QuerySet[Case], *, now, today) -> QuerySet[Case]:
     upcoming = Meeting.objects.filter(
         programme_id=OuterRef("programme_id"),
@@ -235,8 +219,10 @@ def _annotated(cases: QuerySet[Case], *, now, today) -> QuerySet[Case]:
     return (
         cases.select_related("programme", "company")
         .annotate(
-            overdue_tasks=_count(CaseTask.objects.filter(done_at__isnull=True, due_on__lt=today)),
-            open_tasks=_count(CaseTask.objects.filter(done_at__isnull=True)),
+            overdue_tasks=count_of(
+                CaseTask.objects.filter(done_at__isnull=True, due_on__lt=today), "case"
+            ),
+            open_tasks=count_of(CaseTask.objects.filter(done_at__isnull=True), "case"),
             last_meeting_on=Subquery(last_meeting),
             next_meeting_pk=Subquery(upcoming.values("pk")[:1]),
             next_meeting_title=Subquery(upcoming.values("title")[:1]),
