@@ -78,3 +78,22 @@ def test_the_panel_reads_the_same_number_of_queries_at_10_and_200_requests(
             assert client.get(reverse("dashboard")).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_someone_without_advice_costs_the_dashboard_one_query(django_assert_num_queries):
+    from advice.dashboards.selectors import advice_panel
+
+    advice.queued_request()  # somebody else's
+    owner = factories.smv_owner()
+    with django_assert_num_queries(1):
+        assert advice_panel(owner) is None
+
+
+def test_only_the_parts_a_person_has_are_read(django_assert_num_queries):
+    from advice.dashboards.selectors import advice_panel
+
+    leader = factories.UserFactory()
+    advice.queued_request(leader=leader)
+    with django_assert_num_queries(2):  # which parts, then the person's requests
+        panel = advice_panel(leader)
+    assert len(panel.requests) == 1 and panel.to_confirm == [] and list(panel.providers) == []
