@@ -9,15 +9,24 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
+from bifrost.core.rules import QueryRule, keep_answers, with_answers
+
 
 def require_perm(user, perm: str, obj=None) -> None:
     if not user.has_perm(perm, obj):
         raise Http404
 
 
-def object_or_404[M: Model](queryset: QuerySet[M], *, pk, user, perm: str) -> M:
-    """The object `pk` of `queryset` if `user` has `perm` on it; else 404 (same for both)."""
-    obj = queryset.filter(pk=pk).first()
+def object_or_404[M: Model](
+    queryset: QuerySet[M], *, pk, user, perm: str, asked: "tuple[QueryRule, ...]" = ()
+) -> M:
+    """The object `pk` of `queryset` if `user` has `perm` on it; else 404 (same for both).
+
+    `asked`: the query rules `perm` is made of, answered in the lookup's own query
+    (`bifrost.core.rules.with_answers`) instead of one query each afterwards."""
+    obj = with_answers(queryset, user, asked).filter(pk=pk).first()
+    if obj is not None:
+        keep_answers(obj, user, asked)
     if obj is None or not user.has_perm(perm, obj):
         raise Http404
     return obj

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 import rules
-from django.db.models import Model, QuerySet
+from django.db.models import Exists, Model, OuterRef, QuerySet
 
 Filter = Callable[..., QuerySet]
 
@@ -48,11 +48,14 @@ class QueryRule:
             return queryset.none()
         return self._filter(user, queryset)
 
+    def _key(self, user, obj: Model) -> tuple:
+        return (self, type(obj)._meta.label, obj.pk, getattr(user, "pk", None))
+
     def _allows(self, user, obj: Model | None) -> bool:
         if obj is None or obj.pk is None:
             return False
         kept = _kept.get()
-        key = (self, type(obj)._meta.label, obj.pk, getattr(user, "pk", None))
+        key = self._key(user, obj)
         if kept is not None and key in kept:
             return kept[key]
         manager = type(obj)._default_manager
@@ -60,6 +63,35 @@ class QueryRule:
         if kept is not None:
             kept[key] = answer
         return answer
+
+
+def with_answers[M: Model](
+    queryset: QuerySet[M], user, asked: "tuple[QueryRule, ...]"
+) -> QuerySet[M]:
+    """`queryset` with each rule of `asked` about each row, answered in the same query
+    (an EXISTS per rule), for `keep_answers`. Only while answers are kept (a GET):
+    otherwise nothing would hold the answers and the subqueries would be wasted."""
+    if _kept.get() is None:
+        return queryset
+    model = queryset.model
+    return queryset.annotate(
+        **{
+            f"_rule_{index}": Exists(rule(user, model._default_manager.filter(pk=OuterRef("pk"))))
+            for index, rule in enumerate(asked)
+        }
+    )
+
+
+def keep_answers(obj: Model, user, asked: "tuple[QueryRule, ...]") -> None:
+    """Keep the answers `with_answers` read with `obj`, so the permission checks that
+    follow (the lookup's own, the template's) ask no further query."""
+    kept = _kept.get()
+    if kept is None:
+        return
+    for index, rule in enumerate(asked):
+        answer = getattr(obj, f"_rule_{index}", None)
+        if answer is not None:
+            kept[rule._key(user, obj)] = bool(answer)
 
 
 def query_rule(func: Filter) -> QueryRule:

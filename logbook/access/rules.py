@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from bifrost.accounts.models import Membership, Role
 from bifrost.accounts.rules import has_any_role, is_facilitator
 from bifrost.core.access import object_or_404
-from bifrost.core.rules import query_rule
+from bifrost.core.rules import keep_answers, query_rule, with_answers
 from logbook.models import Logbook
 from matching.models import Case
 from programme.models import Programme
@@ -86,7 +86,11 @@ rules.add_perm("logbook.export_research_dataset", is_facilitator)
 def logbook_or_404(user, pk: int, perm: str = "logbook.view_logbook") -> Logbook:
     """The logbook if `user` has `perm` on it; 404 for missing and forbidden alike."""
     return object_or_404(
-        Logbook.objects.select_related("company", "programme"), pk=pk, user=user, perm=perm
+        Logbook.objects.select_related("company", "programme"),
+        pk=pk,
+        user=user,
+        perm=perm,
+        asked=(of_own_company, shared_with_advisor, shared_with_researchers),
     )
 
 
@@ -102,4 +106,8 @@ def is_outsider(user, logbook: Logbook) -> bool:
 
 def readable_logbook_of(user, *, programme_id: int, company_id: int) -> Logbook | None:
     """The company's logbook in the programme if `user` may read it (`can_read`), else None."""
-    return can_read_logbooks(user).filter(programme_id=programme_id, company_id=company_id).first()
+    found = can_read_logbooks(user).filter(programme_id=programme_id, company_id=company_id)
+    logbook = with_answers(found, user, (of_own_company,)).first()
+    if logbook is not None:  # the caller asks next whether it is one of the company's
+        keep_answers(logbook, user, (of_own_company,))
+    return logbook

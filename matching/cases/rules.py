@@ -114,7 +114,13 @@ def case_or_404(user, pk: int, perm: str = "matching.view_case") -> Case:
     Every case permission implies `matching.view_case` (they are made of the same
     rules), so one check answers both "may see" and "may do".
     """
-    return object_or_404(selectors.cases_with_parties(), pk=pk, user=user, perm=perm)
+    return object_or_404(
+        selectors.cases_with_parties(),
+        pk=pk,
+        user=user,
+        perm=perm,
+        asked=(cases_overseen, cases_advised, cases_of_own_company),
+    )
 
 
 def note_or_404(user, pk: int, perm: str, *, case_pk: int) -> AdvisorNote:
