@@ -43,3 +43,37 @@ def test_the_middleware_keeps_answers_for_reads_only(
     with django_assert_num_queries(queries):
         response = RuleAnswersPerRequestMiddleware(view)(request)
     assert response.content == b"[True, True]"
+
+
+def test_the_lookup_answers_the_permission_in_its_own_query(
+    owner, logbook, django_assert_num_queries
+):
+    from bifrost.accounts.selectors import roles_of
+    from logbook.access.rules import logbook_or_404
+
+    roles_of(owner)  # read once per request by the layout anyway
+    # The logbook and its three read rules at once; what the page asks next about the
+    # same logbook is already answered.
+    with answers_kept(), django_assert_num_queries(1):
+        found = logbook_or_404(owner, logbook.pk)
+        assert owner.has_perm("logbook.write_logbook", found)
+        assert owner.has_perm("logbook.comment_entry", found)
+    assert found == logbook
+
+
+def test_a_lookup_that_refuses_still_says_404_in_one_query(
+    owner, logbook, django_assert_num_queries
+):
+    from django.http import Http404
+
+    from bifrost.accounts.selectors import roles_of
+    from logbook.access.rules import logbook_or_404
+
+    stranger = factories.smv_owner()
+    roles_of(stranger)
+    with answers_kept(), django_assert_num_queries(1), pytest.raises(Http404):
+        logbook_or_404(stranger, logbook.pk)
+    # Outside a GET nothing is kept: the rule is asked the usual way, with the same answer.
+    with pytest.raises(Http404):
+        logbook_or_404(stranger, logbook.pk)
+    assert logbook_or_404(owner, logbook.pk) == logbook
