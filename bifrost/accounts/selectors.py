@@ -6,7 +6,7 @@ from django.db.models import OuterRef, QuerySet, StringAgg, Subquery, Value
 from bifrost.accounts.models import Membership, Role, User
 from bifrost.core.models import Notification
 from bifrost.core.notifications.selectors import remember_unread_count
-from bifrost.core.queries import count_of
+from bifrost.core.queries import CompiledRow, count_of
 
 # Precedence when one person holds several roles: the dashboard shows the
 # widest responsibility first.
@@ -30,7 +30,7 @@ def roles_of(user) -> frozenset[str]:
     return cached
 
 
-def _roles_and_unread_count(user_id: int) -> tuple[str, int]:
+def _roles_and_unread(user_id: int) -> QuerySet:
     roles = (
         Membership.objects.filter(user=OuterRef("pk"))
         .values("user")
@@ -38,8 +38,16 @@ def _roles_and_unread_count(user_id: int) -> tuple[str, int]:
         .values("roles")
     )
     unread = count_of(Notification.objects.filter(read_at__isnull=True), "recipient")
-    row = User.objects.filter(pk=user_id).values_list(Subquery(roles), unread).first()
-    return row if row is not None else ("", 0)
+    return User.objects.filter(pk=user_id).values_list(Subquery(roles), unread)
+
+
+# Every logged-in page's layout asks this: its SQL is built once, not on every request.
+_ROLES_AND_UNREAD = CompiledRow(_roles_and_unread)
+
+
+def _roles_and_unread_count(user_id: int) -> tuple[str, int]:
+    row = _ROLES_AND_UNREAD.get(user_id)
+    return (row[0] or "", row[1]) if row is not None else ("", 0)
 
 
 def primary_role(user) -> str | None:
