@@ -34,6 +34,12 @@ _TRUNCATE = re.compile(r"^\s*TRUNCATE\b", re.IGNORECASE)
 _READ = re.compile(r"\b(?:FROM|JOIN)\s+\"?(\w+)", re.IGNORECASE)
 # Statements that change no page: the session row (every request may save it).
 _NOT_PAGE_DATA = frozenset({"django_session"})
+# A sign-in stamps the person's last_login and nothing else; no kept page shows it
+# (only the admin and the personal-data download, neither kept), and every page reads
+# the user table, so otherwise each sign-in anywhere emptied everybody's kept pages.
+_SIGN_IN_STAMP = re.compile(
+    r'^\s*UPDATE\s+"?accounts_user"?\s+SET\s+"?last_login"?\s*=\s*%s\s+WHERE\s', re.IGNORECASE
+)
 
 
 class Tracked:
@@ -92,6 +98,8 @@ def tracking() -> Iterator[Tracked]:
 def _written_tables(sql: str) -> set[str]:
     if _TRUNCATE.match(sql):
         return {EVERYTHING}
+    if _SIGN_IN_STAMP.match(sql):
+        return set()
     return {name for name in _WRITTEN.findall(sql) if name not in _NOT_PAGE_DATA}
 
 

@@ -200,3 +200,20 @@ def test_a_dashboard_reload_is_kept_and_another_persons_visit_does_not_empty_it(
     _get(other_client, DASHBOARD)
     _, kept = _get(client, DASHBOARD)
     assert kept <= 3
+
+
+def test_someone_signing_in_does_not_empty_the_kept_pages(client, person):
+    from django.contrib.auth.models import update_last_login
+
+    other = factories.smv_owner()
+    _warm(client)
+    _, kept = _get(client)
+    assert kept <= 3
+    update_last_login(None, other)  # a sign-in elsewhere stamps last_login
+    _, kept = _get(client)
+    assert kept <= 3
+    # Any other change to a person still counts: the page is built again.
+    other.full_name = "Nyt Navn"
+    other.save(update_fields=["full_name", "last_login"])
+    _, built = _get(client)
+    assert built > 3
