@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import (
-    Count,
     Exists,
     F,
     Max,
@@ -30,7 +29,15 @@ from django.utils.translation import ngettext
 from bifrost.core.people import display_name
 from bifrost.core.queries import count_of
 from matching.dashboards import attention
-from matching.models import Case, CaseGoal, CaseMeeting, CaseMeetingInput, CaseTask, MatchRun
+from matching.models import (
+    Case,
+    CaseGoal,
+    CaseMeeting,
+    CaseMeetingInput,
+    CaseTask,
+    MatchPair,
+    MatchRun,
+)
 from programme.dashboards.selectors import PREPARATION_DONE, CompanyNextMeeting
 from programme.models import Enrolment, Meeting
 
@@ -332,6 +339,6 @@ def draft_runs(runs: QuerySet[MatchRun]) -> list[MatchRun]:
     return list(
         runs.filter(status=MatchRun.Status.DRAFT)
         .select_related("programme", "created_by")
-        .annotate(pair_count=Count("pairs"))
+        .annotate(pair_count=count_of(MatchPair.objects.all(), "run"))
         .order_by("-created_at", "-pk")
     )

@@ -8,8 +8,16 @@ from datetime import date, datetime
 from django.db.models import Count, Q, QuerySet
 
 from bifrost.accounts.models import Organisation
+from bifrost.core.queries import count_of
 from programme.exercises.selectors import EVALUATION
-from programme.models import Enrolment, Meeting, PreparationStatus, Programme
+from programme.models import (
+    AgendaItem,
+    Enrolment,
+    EvaluationResponse,
+    Meeting,
+    PreparationStatus,
+    Programme,
+)
 
 PREPARATION_DONE = "done"
 PREPARATION_STARTED = "started"
@@ -34,7 +42,7 @@ def coming_meetings(programme_ids, *, now: datetime) -> dict[int, Meeting]:
             programme_id__in=programme_ids, status=Meeting.Status.PLANNED, ends_at__gt=now
         )
         .select_related("programme")
-        .annotate(agenda_count=Count("agenda_items"))
+        .annotate(agenda_count=count_of(AgendaItem.objects.all(), "meeting"))
         .order_by("programme_id", "starts_at", "number")
     ):
         first.setdefault(meeting.programme_id, meeting)
@@ -190,7 +198,7 @@ def response_rates(meetings: QuerySet[Meeting]) -> list[ResponseRate]:
         meetings.filter(number=EVALUATION)
         .exclude(status=Meeting.Status.CANCELLED)
         .select_related("programme", "exercise_state")
-        .annotate(n_responses=Count("evaluation_responses"))
+        .annotate(n_responses=count_of(EvaluationResponse.objects.all(), "meeting"))
         .order_by("starts_at", "pk")
     )
     # Participants: active people of the actively enrolled organisations (companies

@@ -2,10 +2,11 @@
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 
 from bifrost.accounts.models import Membership, Organisation, Role
-from programme.models import Enrolment, PreparationStatus, Programme
+from bifrost.core.queries import count_of
+from programme.models import AgendaItem, Attendance, Enrolment, PreparationStatus, Programme
 
 
 def programmes_by_date() -> QuerySet[Programme]:
@@ -70,20 +71,17 @@ def programme_overview(programme: Programme) -> dict[str, Any]:
     """Timeline, attendance and preparation per company, in a fixed number of queries."""
     meetings = list(
         programme.meetings.annotate(
-            # distinct: the three counts join three tables and would multiply otherwise.
-            attendance_present=Count(
-                "attendances", filter=Q(attendances__present=True), distinct=True
-            ),
-            preparations_done=Count(
-                "preparations",
-                filter=Q(
-                    preparations__done_at__isnull=False,
-                    preparations__organisation__enrolments__programme=programme,
-                    preparations__organisation__enrolments__left_at__isnull=True,
+            attendance_present=count_of(Attendance.objects.filter(present=True), "meeting"),
+            preparations_done=count_of(
+                PreparationStatus.objects.filter(
+                    done_at__isnull=False,
+                    organisation_id__in=Enrolment.objects.filter(
+                        programme=programme, left_at__isnull=True
+                    ).values("organisation_id"),
                 ),
-                distinct=True,
+                "meeting",
             ),
-            agenda_count=Count("agenda_items", distinct=True),
+            agenda_count=count_of(AgendaItem.objects.all(), "meeting"),
         ).order_by("starts_at", "number")
     )
     companies = list(companies_in(programme))
