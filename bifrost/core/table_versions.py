@@ -18,9 +18,10 @@ therefore also expire after a short time.
 
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
@@ -51,6 +52,29 @@ class Tracked:
 
 
 _tracking: ContextVar[Tracked | None] = ContextVar("bifrost_tables_tracked", default=None)
+# Per table, the people whose own rows the writes of the current block touch.
+_owners: ContextVar[dict[str, frozenset] | None] = ContextVar("bifrost_owners", default=None)
+
+
+def owned(table: str, owner: Any) -> str:
+    """The name under which one person's own rows of `table` are versioned."""
+    return f"{table}@{owner}"
+
+
+@contextmanager
+def written_for(table: str, owners: Iterable[Any]) -> Iterator[None]:
+    """Writes to `table` within the block touch only the rows of these people: they
+    change each person's own version (`owned`), not the table's, so nobody else's
+    kept pages are emptied. Only for a table whose kept pages show a person nothing
+    but their own rows (`bifrost.core.viewer_cache.PER_PERSON`); any write to it made
+    outside such a block (a cascade, a purge, the admin) still changes the table's."""
+    declared = dict(_owners.get() or {})
+    declared[table] = frozenset(owners)
+    token = _owners.set(declared)
+    try:
+        yield
+    finally:
+        _owners.reset(token)
 
 
 def key(table: str) -> str:
@@ -103,8 +127,17 @@ def _written_tables(sql: str) -> set[str]:
     return {name for name in _WRITTEN.findall(sql) if name not in _NOT_PAGE_DATA}
 
 
+def _per_person(written: set[str]) -> set[str]:
+    declared = _owners.get()
+    if not declared or not written & declared.keys():
+        return written
+    return {table for table in written if table not in declared} | {
+        owned(table, owner) for table in written & declared.keys() for owner in declared[table]
+    }
+
+
 def _track(execute, sql, params, many, context):
-    written = _written_tables(sql) if isinstance(sql, str) else set()
+    written = _per_person(_written_tables(sql)) if isinstance(sql, str) else set()
     tracked = _tracking.get()
     if tracked is not None and isinstance(sql, str):
         tracked.read.update(name for name in _READ.findall(sql) if name not in _NOT_PAGE_DATA)

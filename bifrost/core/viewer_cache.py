@@ -11,7 +11,8 @@ every request) answers a GET of one of the `VIEWS` below from the cache when
 - no table the page read when it was built has been written since
   (`bifrost.core.table_versions`: every INSERT/UPDATE/DELETE through Django, the
   access rules' own tables included, so a withdrawn membership or a moved case
-  empties it at once);
+  empties it at once; of a `PER_PERSON` table, a service's write to someone else's
+  rows does not count, one to the viewer's own does);
 - it is younger than `VIEWER_CACHE_SECONDS` (for what depends on the clock and for
   writes made outside Django).
 
@@ -108,6 +109,18 @@ READ_BEFORE_THE_VIEW = frozenset(
 )
 
 
+# Tables of which a kept page shows the viewer only their own rows (the bell's count,
+# the notifications list): an entry depends on the viewer's own version of each as
+# well as the table's, and the services that write them name whose rows they touch
+# (`table_versions.written_for`), so a notification to one person empties only that
+# person's kept pages.
+PER_PERSON = frozenset({"core_notification"})
+
+
+def _own_tables(request) -> list[str]:
+    return [table_versions.owned(table, request.user.pk) for table in sorted(PER_PERSON)]
+
+
 @dataclass(frozen=True)
 class _RepeatedWrite:
     tables: frozenset[str]
@@ -163,7 +176,8 @@ class _Build:
                     # Only what this build read: a page of the same view that took
                     # another branch (another person's dashboard) does not tie it.
                     "versions": {
-                        table: self.current[table] for table in read | READ_BEFORE_THE_VIEW
+                        table: self.current[table]
+                        for table in read | READ_BEFORE_THE_VIEW | set(_own_tables(request))
                     },
                     "at": time.time(),
                     "status": response.status_code,
@@ -201,6 +215,7 @@ class ViewerCacheMiddleware:
         if not _enabled_for(request, view_name) or _has_pending_messages(request):
             return None
         tables = sorted(_tables_read.get(view_name, frozenset()) | READ_BEFORE_THE_VIEW)
+        tables += _own_tables(request)
         entry_key = _entry_key(request)
         found = cache.get_many([entry_key, *map(table_versions.key, tables)])
         current = {table: found.get(table_versions.key(table)) for table in tables}

@@ -217,3 +217,50 @@ def test_someone_signing_in_does_not_empty_the_kept_pages(client, person):
     other.save(update_fields=["full_name", "last_login"])
     _, built = _get(client)
     assert built > 3
+
+
+def _notify_through_the_service(user, cause: str):
+    from bifrost.core.notifications import kinds
+    from bifrost.core.notifications.services import notify
+
+    kind = kinds.all_kinds()[0].key
+    return notify(kind=kind, recipients=[user], link="/", cause=cause, title_template="Nyt i sagen")
+
+
+def test_a_notification_to_someone_else_keeps_my_page_one_to_me_shows_at_once(client, person):
+    someone = factories.smv_owner()
+    _warm(client)
+    _, kept = _get(client)
+    assert kept <= 3
+    _notify_through_the_service(someone, "andres:1")
+    _, kept = _get(client)
+    assert kept <= 3  # their bell, not mine
+    _notify_through_the_service(person, "mine:1")
+    response, built = _get(client)
+    assert built > 3
+    assert "Nyt i sagen" in response.text  # my list and bell show it at once
+
+
+def test_marking_read_empties_only_the_readers_pages(client, person):
+    from bifrost.core.notifications.services import notifications_mark_all_read
+
+    someone = factories.smv_owner()
+    _notify_through_the_service(someone, "andres:2")
+    _warm(client)
+    notifications_mark_all_read(user=someone)
+    _, kept = _get(client)
+    assert kept <= 3
+    _notify_through_the_service(person, "mine:2")
+    _warm(client)
+    notifications_mark_all_read(user=person)
+    _, built = _get(client)
+    assert built > 3
+
+
+def test_a_write_to_notifications_outside_the_services_empties_every_kept_page(client, person):
+    someone = factories.smv_owner()
+    _notify(someone, "direkte")
+    _warm(client)
+    Notification.objects.filter(recipient=someone).delete()  # not said whose: the table's
+    _, built = _get(client)
+    assert built > 3

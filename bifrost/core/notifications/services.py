@@ -25,6 +25,11 @@ from bifrost.core import emails
 from bifrost.core.http import absolute_url
 from bifrost.core.models import Notification, NotificationMode, NotificationPreference, OutboxEmail
 from bifrost.core.notifications import kinds, selectors
+from bifrost.core.table_versions import written_for
+
+#: Each write here touches named people's rows only: their kept pages are emptied,
+#: nobody else's (`bifrost.core.viewer_cache.PER_PERSON`).
+NOTIFICATIONS = Notification._meta.db_table
 
 NOTIFICATION_TEMPLATE = "core/email/notification"
 DIGEST_TEMPLATE = "core/email/notification_digest"
@@ -105,33 +110,36 @@ def notify(
     now = timezone.now()
     made = []
     for user_id, user in people.items():
-        notification, created = Notification.objects.get_or_create(
-            recipient_id=user_id,
-            cause=cause[:200],
-            defaults={"kind": kind, "title": title, "link": link},
-        )
-        if not created:
-            continue
-        notification.recipient = user
-        made.append(notification)
-        if modes[user_id] == NotificationMode.IMMEDIATE:
-            _email_now(notification, now=now)
+        with written_for(NOTIFICATIONS, [user_id]):
+            notification, created = Notification.objects.get_or_create(
+                recipient_id=user_id,
+                cause=cause[:200],
+                defaults={"kind": kind, "title": title, "link": link},
+            )
+            if not created:
+                continue
+            notification.recipient = user
+            made.append(notification)
+            if modes[user_id] == NotificationMode.IMMEDIATE:
+                _email_now(notification, now=now)
     return made
 
 
 def notification_mark_read(*, notification: Notification) -> Notification:
     if notification.read_at is None:
         notification.read_at = timezone.now()
-        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
-            read_at=notification.read_at
-        )
+        with written_for(NOTIFICATIONS, [notification.recipient_id]):
+            Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+                read_at=notification.read_at
+            )
     return notification
 
 
 def notifications_mark_all_read(*, user: Any) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
+    with written_for(NOTIFICATIONS, [user.pk]):
+        return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+            read_at=timezone.now()
+        )
 
 
 @transaction.atomic
@@ -180,7 +188,8 @@ def digest_send(*, user: Any, items: list[Notification], now: datetime) -> bool:
     if OutboxEmail.objects.filter(key=key).exists():
         return False  # sent today: what came since waits for tomorrow's
     emails.send(to=[user.email], template=DIGEST_TEMPLATE, context=_email_context(items), key=key)
-    Notification.objects.filter(pk__in=[item.pk for item in items]).update(emailed_at=now)
+    with written_for(NOTIFICATIONS, [user.pk]):
+        Notification.objects.filter(pk__in=[item.pk for item in items]).update(emailed_at=now)
     return True
 
 
