@@ -32,7 +32,10 @@ class CompiledRow:
 
     `build(value)` returns the queryset (a `values_list`) for `value`; it is compiled
     with a marker value, whose places among the parameters take the real value later.
-    Only for plain values that need no conversion from the database (text, integers)."""
+    Only for plain values that need no conversion from the database (text, integers),
+    and never for a query whose shape depends on who asks (an access rule that adds a
+    filter for some people and not others): the SQL built for the marker would then
+    answer for everyone."""
 
     MARKER = -734_519_273
 
