@@ -80,3 +80,22 @@ def test_a_msgid_in_both_catalogues_has_one_danish_text():
     for msgid, msgstr, _fuzzy, ctx in _po_entries(OVERRIDES / "django.po"):
         if (ctx, msgid) in ours:
             assert ours[(ctx, msgid)] == msgstr, msgid
+
+
+# The prejudice game's anonymous assumptions are posts of an exercise, not logbook entries.
+_EXERCISE_POSTS = {
+    "One assumption per entry; short and honest is best.",
+    "Nobody, the facilitators included, sees your name on an anonymous entry.",
+    "Anonymous entries show no name to anyone, you included.",
+    "Remove this entry",
+}
+
+
+def test_a_logbook_entry_is_called_notat_as_the_glossary_says():
+    """docs/glossary.md: Notat = Entry. "Indlæg" is left to the exercise's posts."""
+    called_indlaeg = {
+        msgid
+        for msgid, msgstr, _fuzzy, _ctx in _po_entries(DA / "django.po")
+        if "indlæg" in msgstr.lower()
+    }
+    assert called_indlaeg <= _EXERCISE_POSTS
