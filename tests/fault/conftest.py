@@ -48,8 +48,27 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt(f"signal {signum}")  # so the teardown below still runs
 
 
+def _report_dead_processes(fault_stack: Stack, config) -> None:
+    """A process of the stack that died: the end of its log, written to the terminal
+    (past pytest's capture) while the files still exist, so the cause is in CI's
+    output (the files are removed afterwards)."""
+    terminal = config.pluginmanager.get_plugin("terminalreporter")
+    for name, process in fault_stack.processes.items():
+        if process.popen.poll() is None:
+            continue
+        lines = process.log.read_text(errors="replace").splitlines()[-40:]
+        text = "\n".join(
+            [f"--- {name} exited with {process.popen.returncode}; the end of {process.log.name}:"]
+            + lines
+        )
+        if terminal is not None:
+            terminal.write_line(text)
+        else:
+            print(text)
+
+
 @pytest.fixture(scope="session")
-def stack():
+def stack(pytestconfig):
     """The whole stack as real processes on loopback; everything ended by PID afterwards."""
     fault_stack = Stack(make_root())
     keep = os.environ.get("BIFROST_FAULT_KEEP") == "1"
@@ -59,6 +78,7 @@ def stack():
         fault_stack.start()
         yield fault_stack
     finally:
+        _report_dead_processes(fault_stack, pytestconfig)
         fault_stack.close(remove=not keep)
         signal.signal(signal.SIGTERM, previous)
         if keep:
