@@ -9,7 +9,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
-from bifrost.core.rules import QueryRule, keep_answers, with_answers
+from bifrost.core.rules import QueryRule, first_answering
 
 
 def require_perm(user, perm: str, obj=None) -> None:
@@ -23,10 +23,8 @@ def object_or_404[M: Model](
     """The object `pk` of `queryset` if `user` has `perm` on it; else 404 (same for both).
 
     `asked`: the query rules `perm` is made of, answered in the lookup's own query
-    (`bifrost.core.rules.with_answers`) instead of one query each afterwards."""
-    obj = with_answers(queryset, user, asked).filter(pk=pk).first()
-    if obj is not None:
-        keep_answers(obj, user, asked)
+    (`bifrost.core.rules.first_answering`) instead of one query each afterwards."""
+    obj = first_answering(queryset.filter(pk=pk), user, asked)
     if obj is None or not user.has_perm(perm, obj):
         raise Http404
     return obj

@@ -65,33 +65,27 @@ class QueryRule:
         return answer
 
 
-def with_answers[M: Model](
+def first_answering[M: Model](
     queryset: QuerySet[M], user, asked: "tuple[QueryRule, ...]"
-) -> QuerySet[M]:
-    """`queryset` with each rule of `asked` about each row, answered in the same query
-    (an EXISTS per rule), for `keep_answers`. Only while answers are kept (a GET):
-    otherwise nothing would hold the answers and the subqueries would be wasted."""
-    if _kept.get() is None:
-        return queryset
+) -> M | None:
+    """The first row of `queryset`, with each rule of `asked` about it answered in the
+    same query (an EXISTS per rule) and kept, so the permission checks that follow
+    (the lookup's own, the template's) ask no further query. Only while answers are
+    kept (a GET): otherwise nothing would hold them and the subqueries are left out."""
+    kept = _kept.get()
+    if kept is None or not asked:
+        return queryset.first()
     model = queryset.model
-    return queryset.annotate(
+    obj = queryset.annotate(
         **{
             f"_rule_{index}": Exists(rule(user, model._default_manager.filter(pk=OuterRef("pk"))))
             for index, rule in enumerate(asked)
         }
-    )
-
-
-def keep_answers(obj: Model, user, asked: "tuple[QueryRule, ...]") -> None:
-    """Keep the answers `with_answers` read with `obj`, so the permission checks that
-    follow (the lookup's own, the template's) ask no further query."""
-    kept = _kept.get()
-    if kept is None:
-        return
-    for index, rule in enumerate(asked):
-        answer = getattr(obj, f"_rule_{index}", None)
-        if answer is not None:
-            kept[rule._key(user, obj)] = bool(answer)
+    ).first()
+    if obj is not None:
+        for index, rule in enumerate(asked):
+            kept[rule._key(user, obj)] = bool(getattr(obj, f"_rule_{index}"))
+    return obj
 
 
 def query_rule(func: Filter) -> QueryRule:

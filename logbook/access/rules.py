@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from bifrost.accounts.models import Membership, Role
 from bifrost.accounts.rules import has_any_role, is_facilitator
 from bifrost.core.access import object_or_404
-from bifrost.core.rules import keep_answers, query_rule, with_answers
+from bifrost.core.rules import first_answering, query_rule
 from logbook.models import Logbook
 from matching.models import Case
 from programme.models import Programme
@@ -107,7 +107,5 @@ def is_outsider(user, logbook: Logbook) -> bool:
 def readable_logbook_of(user, *, programme_id: int, company_id: int) -> Logbook | None:
     """The company's logbook in the programme if `user` may read it (`can_read`), else None."""
     found = can_read_logbooks(user).filter(programme_id=programme_id, company_id=company_id)
-    logbook = with_answers(found, user, (of_own_company,)).first()
-    if logbook is not None:  # the caller asks next whether it is one of the company's
-        keep_answers(logbook, user, (of_own_company,))
-    return logbook
+    # The caller asks next whether it is one of the company's: answered in this query.
+    return first_answering(found, user, (of_own_company,))
