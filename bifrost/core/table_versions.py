@@ -35,12 +35,18 @@ _TRUNCATE = re.compile(r"^\s*TRUNCATE\b", re.IGNORECASE)
 _READ = re.compile(r"\b(?:FROM|JOIN)\s+\"?(\w+)", re.IGNORECASE)
 # Statements that change no page: the session row (every request may save it).
 _NOT_PAGE_DATA = frozenset({"django_session"})
-# A sign-in stamps the person's last_login and nothing else; no kept page shows it
-# (only the admin and the personal-data download, neither kept), and every page reads
-# the user table, so otherwise each sign-in anywhere emptied everybody's kept pages.
-_SIGN_IN_STAMP = re.compile(
-    r'^\s*UPDATE\s+"?accounts_user"?\s+SET\s+"?last_login"?\s*=\s*%s\s+WHERE\s', re.IGNORECASE
+# Columns no kept page shows, per table: an UPDATE that sets only these changes no
+# page. `accounts_user.last_login` is stamped by every sign-in and shown only by the
+# admin and the personal-data download (neither kept); every page reads the user
+# table, so otherwise each sign-in anywhere emptied everybody's kept pages.
+_NOT_PAGE_COLUMNS = {"accounts_user": frozenset({"last_login"})}
+# Only the plain form Django writes, `SET "a" = %s, "b" = %s WHERE`: anything else
+# (an expression, a subquery) counts as a change.
+_PLAIN_UPDATE = re.compile(
+    r'^\s*UPDATE\s+"?(\w+)"?\s+SET\s+((?:"?\w+"?\s*=\s*%s\s*,\s*)*"?\w+"?\s*=\s*%s)\s+WHERE\s',
+    re.IGNORECASE,
 )
+_SET_COLUMN = re.compile(r'"?(\w+)"?\s*=\s*%s')
 
 
 class Tracked:
@@ -122,7 +128,10 @@ def tracking() -> Iterator[Tracked]:
 def _written_tables(sql: str) -> set[str]:
     if _TRUNCATE.match(sql):
         return {EVERYTHING}
-    if _SIGN_IN_STAMP.match(sql):
+    update = _PLAIN_UPDATE.match(sql)
+    if update and set(_SET_COLUMN.findall(update.group(2))) <= _NOT_PAGE_COLUMNS.get(
+        update.group(1), frozenset()
+    ):
         return set()
     return {name for name in _WRITTEN.findall(sql) if name not in _NOT_PAGE_DATA}
 
