@@ -117,8 +117,8 @@ READ_BEFORE_THE_VIEW = frozenset(
 PER_PERSON = frozenset({"core_notification"})
 
 
-def _own_tables(request) -> list[str]:
-    return [table_versions.owned(table, request.user.pk) for table in sorted(PER_PERSON)]
+def _own_tables(request) -> frozenset[str]:
+    return frozenset(table_versions.owned(table, request.user.pk) for table in PER_PERSON)
 
 
 @dataclass(frozen=True)
@@ -152,10 +152,17 @@ _tables_read: dict[str, frozenset[str]] = {}
 class _Build:
     """A page being built on a miss: what it reads and writes is tracked until the end."""
 
-    def __init__(self, view_name: str, entry_key: str, current: dict[str, str | None]):
+    def __init__(
+        self,
+        view_name: str,
+        entry_key: str,
+        current: dict[str, str | None],
+        own_tables: frozenset[str],
+    ):
         self.view_name = view_name
         self.entry_key = entry_key
         self.current = current
+        self.own_tables = own_tables
         self.tracked, self.token = table_versions.start_tracking()
         self.repeats: list[tuple[str, dict[str, Any]]] = []
 
@@ -177,7 +184,7 @@ class _Build:
                     # another branch (another person's dashboard) does not tie it.
                     "versions": {
                         table: self.current[table]
-                        for table in read | READ_BEFORE_THE_VIEW | set(_own_tables(request))
+                        for table in read | READ_BEFORE_THE_VIEW | self.own_tables
                     },
                     "at": time.time(),
                     "status": response.status_code,
@@ -214,8 +221,9 @@ class ViewerCacheMiddleware:
         view_name = match.view_name if match is not None else ""
         if not _enabled_for(request, view_name) or _has_pending_messages(request):
             return None
-        tables = sorted(_tables_read.get(view_name, frozenset()) | READ_BEFORE_THE_VIEW)
-        tables += _own_tables(request)
+        own_tables = _own_tables(request)
+        page_tables = _tables_read.get(view_name, frozenset()) | READ_BEFORE_THE_VIEW
+        tables = sorted(page_tables | own_tables)
         entry_key = _entry_key(request)
         found = cache.get_many([entry_key, *map(table_versions.key, tables)])
         current = {table: found.get(table_versions.key(table)) for table in tables}
@@ -226,7 +234,7 @@ class ViewerCacheMiddleware:
             return _replay(entry)
         if None in current.values():
             current = table_versions.versions(tables)  # gives the missing ones a version
-        request._viewer_cache_build = _Build(view_name, entry_key, current)
+        request._viewer_cache_build = _Build(view_name, entry_key, current, own_tables)
         return None
 
 
