@@ -31,6 +31,7 @@ def send_invitation(advice_request: AdviceRequest, *, token: str, key: str) -> N
         template=INVITATION,
         context=_context(advice_request, token),
         key=key,
+        secret=True,  # the confirmation link
     )
 
 
@@ -40,4 +41,5 @@ def send_reminder(advice_request: AdviceRequest, *, token: str, key: str) -> Non
         template=REMINDER,
         context=_context(advice_request, token),
         key=key,
+        secret=True,  # the confirmation link
     )

@@ -46,4 +46,5 @@ class AccountAdapter(DefaultAccountAdapter):
         body = message.body
         if message.content_subtype == "html":  # only an HTML template: the outbox is text
             body = strip_tags(body)
-        emails.queue(to=list(message.to), subject=message.subject, body=body)
+        # Most of these carry a one-time link or code: the outbox forgets the body once sent.
+        emails.queue(to=list(message.to), subject=message.subject, body=body, secret=True)

@@ -24,13 +24,16 @@ def deliver(*, to: list[str], subject: str, body: str) -> None:
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)
 
 
-def queue(*, to: list[str], subject: str, body: str, key: str | None = None) -> OutboxEmail:
+def queue(
+    *, to: list[str], subject: str, body: str, key: str | None = None, secret: bool = False
+) -> OutboxEmail:
     """Write the e-mail to the outbox (in the caller's transaction) and send it after
     the commit. `key` names the cause, so writing the same cause twice sends once;
-    without one every call is its own e-mail. A rolled-back change sends nothing."""
+    without one every call is its own e-mail. A rolled-back change sends nothing.
+    `secret`: the body holds a one-time link, emptied once the e-mail is finished."""
     email, created = OutboxEmail.objects.get_or_create(
         key=key or f"once:{uuid.uuid4().hex}",
-        defaults={"to": list(to), "subject": subject[:300], "body": body},
+        defaults={"to": list(to), "subject": subject[:300], "body": body, "holds_secret": secret},
     )
     if created:
         after_commit_or_sweep("core.send_outbox_email", email.pk)
@@ -55,7 +58,8 @@ def send(
     context: Mapping[str, Any],
     language: str | None = None,
     key: str | None = None,
+    secret: bool = False,
 ) -> OutboxEmail:
     """Render `template` for the recipients and put it in the outbox."""
     subject, body = render(template, context, language=language)
-    return queue(to=to, subject=subject, body=body, key=key)
+    return queue(to=to, subject=subject, body=body, key=key, secret=secret)

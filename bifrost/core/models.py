@@ -28,6 +28,10 @@ class OutboxEmail(models.Model):
     to = models.JSONField()
     subject = models.CharField(max_length=300)
     body = models.TextField()
+    #: The body holds a one-time link (an invitation, a password reset, an address
+    #: verification): it is emptied once the e-mail is sent or given up, so nobody
+    #: with access to the outbox can use the link.
+    holds_secret = models.BooleanField(default=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)

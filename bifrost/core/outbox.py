@@ -5,6 +5,7 @@ import logging
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Case, F, TextField, Value, When
 from django.utils import timezone
 
 from bifrost.core import emails
@@ -24,6 +25,15 @@ KEEP_FOR = timedelta(days=30)
 def backoff(attempts: int) -> timedelta:
     """1, 2, 4, … minutes after each failed attempt, at most an hour."""
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 60))
+
+
+#: What the body of an e-mail with a one-time link says once it is finished.
+REMOVED_BODY = "(removed after sending: it held a one-time link)"
+
+
+def _finished_body(email: OutboxEmail) -> None:
+    if email.holds_secret:
+        email.body = REMOVED_BODY
 
 
 def _claim(pk: int) -> OutboxEmail | None:
@@ -54,13 +64,16 @@ def send_one(pk: int) -> str:
         email.status = OutboxEmail.Status.FAILED if gave_up else OutboxEmail.Status.PENDING
         email.next_attempt_at = timezone.now() + backoff(email.attempts)
         email.last_error = f"{type(error).__name__}: {error}"[:300]
-        email.save(update_fields=["status", "next_attempt_at", "last_error"])
+        if gave_up:
+            _finished_body(email)
+        email.save(update_fields=["status", "next_attempt_at", "last_error", "body"])
         logger.warning("e-mail %s not sent (attempt %s): %s", email.pk, email.attempts, error)
         return email.status
     email.status = OutboxEmail.Status.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
-    email.save(update_fields=["status", "sent_at", "last_error"])
+    _finished_body(email)
+    email.save(update_fields=["status", "sent_at", "last_error", "body"])
     return email.status
 
 
@@ -72,6 +85,11 @@ def sweep() -> int:
     ).update(
         status=OutboxEmail.Status.FAILED,
         last_error="interrupted while sending: it may or may not have arrived",
+        body=Case(
+            When(holds_secret=True, then=Value(REMOVED_BODY)),
+            default=F("body"),
+            output_field=TextField(),
+        ),
     )
     due = OutboxEmail.objects.filter(
         status=OutboxEmail.Status.PENDING, next_attempt_at__lte=now

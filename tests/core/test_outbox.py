@@ -132,3 +132,58 @@ def test_finished_emails_are_deleted_after_30_days_pending_ones_kept():
     )
     assert outbox.purge() == 2
     assert set(OutboxEmail.objects.values_list("key", flat=True)) == {"pending", "new"}
+
+
+def test_a_one_time_link_is_removed_from_the_outbox_once_sent(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        secret = _queue(key="reset:1", secret=True)
+        plain = _queue(key="notice:1")
+        assert secret.body == "Tekst"  # kept until it has gone: the sweeper may need it
+    assert [m.body for m in mailoutbox] == ["Tekst", "Tekst"]  # the recipient got it whole
+    secret.refresh_from_db()
+    plain.refresh_from_db()
+    assert secret.body == outbox.REMOVED_BODY
+    assert plain.body == "Tekst"
+
+
+def test_a_one_time_link_is_removed_when_the_email_is_given_up_or_interrupted(monkeypatch):
+    given_up = _queue(key="reset:2", secret=True)
+    OutboxEmail.objects.filter(pk=given_up.pk).update(attempts=outbox.MAX_ATTEMPTS - 1)
+    interrupted = _queue(key="reset:3", secret=True)
+    OutboxEmail.objects.filter(pk=interrupted.pk).update(
+        status=OutboxEmail.Status.SENDING,
+        claimed_at=timezone.now() - outbox.INTERRUPTED_AFTER - timedelta(minutes=1),
+    )
+    plain = _queue(key="notice:2")
+    OutboxEmail.objects.filter(pk=plain.pk).update(
+        status=OutboxEmail.Status.SENDING,
+        claimed_at=timezone.now() - outbox.INTERRUPTED_AFTER - timedelta(minutes=1),
+    )
+
+    def refuse(**kwargs):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(emails, "deliver", refuse)
+    outbox.sweep()
+    bodies = dict(OutboxEmail.objects.values_list("key", "body"))
+    statuses = dict(OutboxEmail.objects.values_list("key", "status"))
+    assert statuses == {"reset:2": "failed", "reset:3": "failed", "notice:2": "failed"}
+    assert bodies == {
+        "reset:2": outbox.REMOVED_BODY,
+        "reset:3": outbox.REMOVED_BODY,
+        "notice:2": "Tekst",
+    }
+
+
+def test_a_failed_attempt_keeps_the_link_for_the_retry(monkeypatch):
+    email = _queue(key="reset:4", secret=True)
+
+    def refuse(**kwargs):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(emails, "deliver", refuse)
+    assert outbox.send_one(email.pk) == OutboxEmail.Status.PENDING
+    email.refresh_from_db()
+    assert email.body == "Tekst"

@@ -15,4 +15,6 @@ def send_invitation(*, invitation, accept_url: str) -> None:
         "expires_at": invitation.expires_at,
     }
     # Invitees have no language preference yet: the platform's default (Danish).
-    emails.send(to=[invitation.email], template="accounts/email/invitation", context=context)
+    emails.send(
+        to=[invitation.email], template="accounts/email/invitation", context=context, secret=True
+    )

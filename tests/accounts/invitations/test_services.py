@@ -5,6 +5,8 @@ from django.core import mail
 
 from bifrost.accounts.invitations import services
 from bifrost.accounts.models import Role
+from bifrost.core import outbox
+from bifrost.core.models import OutboxEmail
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -37,6 +39,10 @@ def test_invitation_email_is_sent_through_the_celery_task_after_commit(
     assert len(callbacks) == 1
     callbacks[0]()
     assert len(mail.outbox) == 1
+    # The link reached the invitee; the outbox keeps no usable copy of it.
+    row = OutboxEmail.objects.get()
+    assert row.status == OutboxEmail.Status.SENT
+    assert row.body == outbox.REMOVED_BODY
 
 
 def test_invitation_subject_is_not_html_escaped(facilitator, django_capture_on_commit_callbacks):

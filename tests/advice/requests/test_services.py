@@ -25,7 +25,8 @@ def test_sending_invites_the_representative_by_email_without_the_request_text(se
     assert request.state == RequestState.AWAITING_REPRESENTATIVE
     assert request.expires_at - request.invited_at == timedelta(days=14)
     mail = OutboxEmail.objects.get(to=["tr@region.example"])
-    assert sent.token in mail.body
+    assert sent.token in mail.body  # until it is sent; then the outbox forgets it
+    assert mail.holds_secret
     assert request.situation not in mail.body + mail.subject
     assert request.goals not in mail.body + mail.subject
     assert sent.token not in request.invitation_token_hash
