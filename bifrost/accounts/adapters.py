@@ -1,7 +1,10 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account import app_settings
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
-from django.contrib.sites.shortcuts import get_current_site
+from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.utils.html import strip_tags
 
@@ -10,6 +13,14 @@ from bifrost.core import emails
 #: Set in the session by a page that opens the sign-up for one path (a workplace
 #: leader who requests an advice course, `advice.requests.views.leader_signup`).
 SIGNUP_SESSION_KEY = "signup_opened"
+
+#: The name allauth's messages greet and sign with ("Hej fra …!"); without the sites
+#: framework they would use the request's host (e.g. "127.0.0.1:8000").
+SITE_NAME = "SMV-brobygger"
+
+
+def _mail_site() -> SimpleNamespace:
+    return SimpleNamespace(name=SITE_NAME, domain=urlsplit(settings.SITE_URL).netloc)
 
 
 def open_signup(request) -> None:
@@ -40,8 +51,7 @@ class AccountAdapter(DefaultAccountAdapter):
         message = self.render_mail(
             template_prefix,
             email,
-            {"request": request, "email": email, "current_site": get_current_site(request)}
-            | context,
+            {"request": request, "email": email, "current_site": _mail_site()} | context,
         )
         body = message.body
         if message.content_subtype == "html":  # only an HTML template: the outbox is text

@@ -25,6 +25,9 @@ def test_a_password_reset_mail_is_written_to_the_outbox_and_sent_after_the_commi
     assert [m.to for m in mailoutbox] == [[smv_owner.email]]
     link = re.search(r"https?://\S+/accounts/password/reset/key/\S+", mailoutbox[0].body)
     assert link, mailoutbox[0].body
+    # Greeted and signed by the site's name, not the request's host.
+    assert "SMV-brobygger" in mailoutbox[0].body
+    assert "testserver" not in mailoutbox[0].body.replace(link.group(0), "")
     # Sent: the outbox no longer holds the link for someone with access to it to use.
     assert row.body == outbox.REMOVED_BODY
     assert link.group(0) not in row.body
