@@ -43,6 +43,10 @@ class ProgrammeConfig(AppConfig):
             meeting_notifications.MINUTES_PUBLISHED, _("Minutes of a meeting are published")
         )
         register_kind(exercise_notifications.EXERCISE_OPENED, _("An exercise or evaluation opens"))
+        register_kind(
+            exercise_notifications.RECOMMENDATION_REWORDED,
+            _("A recommendation you proposed or endorsed is reworded"),
+        )
         # People choose their notification e-mails on the reminder settings page.
         register_settings_page("programme:reminder_settings")
         # The dashboards' panels (accounts may not import programme).

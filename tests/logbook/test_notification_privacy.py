@@ -31,6 +31,7 @@ from matching.goal_comments import services as goal_comments
 from matching.models import CompanyProfile
 from programme.exercises.evaluation import services as evaluation
 from programme.exercises.prejudice_game import services as prejudice_game
+from programme.exercises.recommendations import services as recommendations
 from programme.meetings import services as meetings
 from tests import factories
 from tests.advice import factories as advice
@@ -89,6 +90,13 @@ def _everything_happens(*, programme, logbook, entry, case, owner, monkeypatch):
     prejudice_game.assumptions_reveal(meeting=meeting_1, revealed=True)
     evaluation.evaluation_close(meeting=meeting_6, closed=True)
     evaluation.evaluation_close(meeting=meeting_6, closed=False)
+    proposed = recommendations.recommendation_propose(
+        meeting=programme.meetings.get(number=5), author=owner, text=SECRET
+    )
+    recommendations.recommendation_endorse_toggle(recommendation=proposed, user=advisor)
+    recommendations.recommendation_edit(
+        recommendation=proposed, text=f"{SECRET} (omformuleret)", user=programme.created_by
+    )
     monkeypatch.setattr(pdf, "render_pdf", lambda export: (b"%PDF-1.4 " + SECRET.encode(), 1))
     export = LogbookExport.objects.create(logbook=logbook, version="p" * 64, requested_by=owner)
     pdf.LOGBOOK_PDF.build(export.pk)

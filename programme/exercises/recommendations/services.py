@@ -3,7 +3,8 @@ merge duplicates, edit the wording, publish the final set.
 
 A facilitator may improve a recommendation's wording before it is published;
 every change is kept (`RecommendationRevision`, the participant's own wording
-first) and the board says the wording was edited. A published recommendation is
+first), the board says the wording was edited, and the author and the endorsers
+are told. A published recommendation is
 locked: to change it, take it out of the published set first, which everyone
 sees, then edit and publish it again.
 """
@@ -15,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from programme.exercises import notifications
 from programme.exercises.selectors import RECOMMENDATIONS
 from programme.exercises.services import clean_text, require_exercise
 from programme.models import (
@@ -138,7 +140,8 @@ def recommendation_edit(*, recommendation: Recommendation, text: str, user: Any)
     current.text = text
     current.full_clean()
     current.save(update_fields=["text"])
-    RecommendationRevision.objects.create(
+    revision = RecommendationRevision.objects.create(
         recommendation=current, text_before=before, text_after=text, edited_by=user
     )
+    notifications.recommendation_reworded(recommendation=current, revision=revision, by=user)
     return current
