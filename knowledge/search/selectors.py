@@ -126,14 +126,26 @@ def search(raw_query: str, *, limit: int = 20) -> list[SearchHit]:
 def _search_sqlite(query_text: str, *, limit: int) -> list[SearchHit]:
     """Embedded SQLite mode: the FTS5 index of Danish lexemes (`index.PAGE_FTS`),
     the query stemmed the same way, ranked by bm25 with the A–C weights, title
-    hits first; the marks are put on the words as the page writes them."""
+    hits first; the marks are put on the words as the page writes them. A group of
+    only excluded words finds the pages without them, as on PostgreSQL."""
     query = danish.parse_query(query_text)
-    match = query.fts5()
-    if match is None:
+    groups = query.fts5_groups()
+    if not groups:
         return []
-    scores = PAGE_FTS.ranked(match, weights=PAGE_FTS_WEIGHTS)
-    pages = list(Page.objects.published().filter(pk__in=list(scores)))
+    match = query.fts5()
+    scores = PAGE_FTS.ranked(match, weights=PAGE_FTS_WEIGHTS) if match else {}
+    published = Page.objects.published()
+    pages = list(published.filter(pk__in=list(scores)))
     pages.sort(key=lambda page: (scores[page.pk], page.title))
+    without = [group for group in groups if group[1]]
+    if without and len(pages) < limit:
+        # The pages without the excluded words have no score: after the ranked ones,
+        # by title (PostgreSQL ranks them all alike).
+        pages += (
+            published.filter(PAGE_FTS.matching(without))
+            .exclude(pk__in=[page.pk for page in pages])
+            .order_by("title")[: limit - len(pages)]
+        )
     wanted = query.lexemes
     results = []
     for page in pages[:limit]:

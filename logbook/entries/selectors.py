@@ -48,10 +48,10 @@ def _search(qs: QuerySet[Entry], query: str) -> QuerySet[Entry]:
         return qs.annotate(search=vector).filter(
             search=SearchQuery(query, config="danish", search_type="websearch")
         )
-    match = danish.parse_query(query).fts5()
-    if match is None:
+    groups = danish.parse_query(query).fts5_groups()
+    if not groups:
         return qs.none()
-    return qs.filter(pk__in=ENTRY_FTS.rowids_matching(match))
+    return qs.filter(ENTRY_FTS.matching(groups))
 
 
 def entries(

@@ -102,23 +102,27 @@ class Query:
             for lex in term.lexemes
         )
 
-    def fts5(self) -> str | None:
-        """The FTS5 MATCH expression, or None when the query asks for nothing.
-
-        A group of only excluded words is dropped: FTS5 has no "every row
-        without …" (PostgreSQL would return every page without the word).
-        """
-        parts = []
+    def fts5_groups(self) -> list[tuple[str, bool]]:
+        """Each OR group as an FTS5 MATCH expression and whether the group asks for
+        the rows *without* it: a group of only excluded words (`-stress`) finds
+        every row not matching them, as PostgreSQL does, but FTS5 cannot say "every
+        row without …", so the caller filters with NOT IN (`Fts5Table.matching`)."""
+        groups = []
         for group in self.groups:
             wanted = [term.fts5() for term in group if not term.negated]
-            if not wanted:
-                continue
-            expression = "(" + " AND ".join(wanted) + ")"
-            for term in group:
-                if term.negated:
-                    expression += " NOT " + term.fts5()
-            parts.append("(" + expression + ")")
-        return " OR ".join(parts) or None
+            excluded = [term.fts5() for term in group if term.negated]
+            if wanted:
+                expression = "(" + " AND ".join(wanted) + ")"
+                expression += "".join(" NOT " + term for term in excluded)
+                groups.append(("(" + expression + ")", False))
+            elif excluded:
+                groups.append(("(" + " OR ".join(excluded) + ")", True))
+        return groups
+
+    def fts5(self) -> str | None:
+        """The FTS5 MATCH expression of the groups that ask for words, or None when
+        none does (the exclusion-only groups are in `fts5_groups`)."""
+        return " OR ".join(e for e, without in self.fts5_groups() if not without) or None
 
 
 _QUERY_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')

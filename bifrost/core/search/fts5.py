@@ -4,7 +4,8 @@ The embedded mode's counterpart of a stored `tsvector` column: the app's
 migration creates the table on SQLite only, its writes call `replace`/`delete`
 where PostgreSQL's vector is updated, and its search asks `ranked` (bm25 with
 one weight per column, like the A–D weights of `ts_rank`) or filters a
-queryset with `rowids_matching`. Every column holds `danish.index_text` of the
+queryset with `rowids_matching` (or `matching`, which also takes the groups of
+only excluded words). Every column holds `danish.index_text` of the
 original text, and a query is `danish.parse_query(...).fts5()`, so both sides
 are stemmed the same way and no user input reaches FTS5's query syntax.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 from bifrost.core.search import danish
@@ -98,3 +100,13 @@ class Fts5Table:
     def rowids_matching(self, match: str) -> RawSQL:
         """A subquery for `pk__in=`: the rowids of the rows matching `match`."""
         return RawSQL(f"SELECT rowid FROM {self.name} WHERE {self.name} MATCH %s", [match])  # noqa: S608, S611
+
+    def matching(self, groups: Sequence[tuple[str, bool]]) -> Q:
+        """A filter on the pk for `danish.Query.fts5_groups()` (not empty): the rows
+        matching any group, where an exclusion-only group matches the rows that do
+        not match its words (rows without any indexed text included)."""
+        condition = Q()
+        for expression, without in groups:
+            rows = Q(pk__in=self.rowids_matching(expression))
+            condition |= ~rows if without else rows
+        return condition

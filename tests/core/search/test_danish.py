@@ -28,6 +28,16 @@ def test_a_lone_or_is_a_word_as_in_postgresql():
     assert danish.parse_query("or stress").fts5() == '(("or" AND "stres"))'
 
 
+def test_a_group_of_only_excluded_words_asks_for_the_rows_without_them():
+    query = danish.parse_query('-stress -"langt fravær" or leder -rådgiver')
+    assert query.fts5_groups() == [
+        ('("stres" OR "lang fravær")', True),
+        ('(("led") NOT "rådgiv")', False),
+    ]
+    assert query.fts5() == '(("led") NOT "rådgiv")'
+    assert query.lexemes == {"led"}
+
+
 @pytest.mark.parametrize(
     "raw", ["", "   ", '"', "*", "-", "og i", "-stress", "((", "^", ":", '-""', "\x00"]
 )
@@ -39,7 +49,8 @@ def test_nothing_to_look_for_gives_no_expression(raw):
     "raw", ['a" OR b', "NEAR(a b)", "title:x", "x*", 'x"y', "AND NOT", "{a b}", '-a -"b c']
 )
 def test_fts5_syntax_in_the_input_only_ever_becomes_quoted_lexemes(raw):
-    expression = danish.parse_query(raw).fts5() or ""
+    query = danish.parse_query(raw)
+    expression = " ".join([query.fts5() or "", *(e for e, _without in query.fts5_groups())])
     outside_quotes = expression.split('"')[::2]
     for part in outside_quotes:
         assert set(part) <= set("() ANDORT"), expression

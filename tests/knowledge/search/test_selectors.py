@@ -63,6 +63,14 @@ def test_or_and_exclusion(corpus):
     assert _slugs(selectors.search("rådgiver -konsulent")) == ["raadgiver-tekst"]
 
 
+def test_only_excluded_words_find_the_published_pages_without_them(corpus):
+    """As on PostgreSQL (the embedded mode's FTS5 cannot say "every row without")."""
+    assert set(_slugs(selectors.search("-konsulent"))) == {"fravaer", "raadgiver-tekst", "andet"}
+    assert set(_slugs(selectors.search("-rådgivere -konsulent"))) == {"fravaer", "andet"}
+    hits = selectors.search("mødeplan or -rådgiver")
+    assert set(_slugs(hits)) == {"andet", "fravaer"}
+
+
 @pytest.mark.parametrize(
     "query", ['"', "*", "OR", "-", "NOT", "AND", "NEAR(a b)", "title:x", "^x", "og i", "(("]
 )

@@ -58,6 +58,18 @@ def test_phrases_and_exclusions_follow_the_websearch_syntax(logbook):
     assert set(_titles(logbook, "alvorligt or langt")) == {"Langt fravær", "Kort fravær"}
 
 
+def test_only_excluded_words_find_the_entries_without_them_in_this_logbook(programme, logbook):
+    EntryFactory(logbook=logbook, title="Langt fravær", body="Et langt sygefravær.")
+    EntryFactory(logbook=logbook, title="Frokost", body="Kaffe og kage.")
+    EntryFactory(logbook=logbook, title="Tom", body="")
+    other = LogbookFactory(programme=programme, company=factories.OrganisationFactory())
+    EntryFactory(logbook=other, title="Andet firma", body="Kaffe.")
+    # As on PostgreSQL: every entry of the logbook without the word, another's never.
+    assert set(_titles(logbook, "-sygefraværet")) == {"Frokost", "Tom"}
+    assert _titles(logbook, "-sygefravær -kage") == ["Tom"]
+    assert set(_titles(logbook, "kaffe or -fravær")) == {"Frokost", "Tom"}
+
+
 def test_the_index_follows_create_update_delete_and_restore(logbook, owner):
     entry = services.entry_create(
         logbook=logbook, by=owner, data=_data(body="Travlhed på lageret.")
