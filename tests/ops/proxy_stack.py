@@ -105,9 +105,24 @@ def stack_values(workdir: Path, stack: "Stack") -> dict[str, str]:
     }
 
 
+#: The proxy container's own top-level configuration (Dockerfile, target "proxy").
+MAIN_CONFIG = DEPLOY / "nginx" / "nginx.conf"
+
+
+def main_config_setting(name: str) -> str:
+    """A process setting of `MAIN_CONFIG` (`worker_processes`, `worker_connections`),
+    so the local stack runs nginx the way the container does."""
+    found = re.search(rf"^\s*{name}\s+(\S+);", MAIN_CONFIG.read_text(), re.MULTILINE)
+    if found is None:
+        raise ValueError(f"{MAIN_CONFIG} sets no {name}")
+    return found.group(1)
+
+
 def write_nginx_config(workdir: Path, values: dict[str, str]) -> Path:
     """The site template filled in with `values`, inside a top-level configuration
-    with this test's own pid file, logs and temporary directories."""
+    with this test's own pid file, logs and temporary directories, and the container's
+    worker processes and connections (a smaller limit here made the 200-user load
+    test fail on nginx's connections, not the site's)."""
     (workdir / "bifrost.conf").write_text(render_site_config(values))
     (workdir / "temp").mkdir()
     temp_paths = "\n".join(
@@ -117,11 +132,11 @@ def write_nginx_config(workdir: Path, values: dict[str, str]) -> Path:
     config = workdir / "nginx.conf"
     config.write_text(
         f"""daemon off;
-worker_processes 1;
+worker_processes {main_config_setting("worker_processes")};
 {worker_user_line()}
 pid {workdir}/nginx.pid;
 error_log {workdir}/error.log info;
-events {{ worker_connections 256; }}
+events {{ worker_connections {main_config_setting("worker_connections")}; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
