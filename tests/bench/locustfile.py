@@ -54,8 +54,9 @@ def _dump(**_kwargs):
 ARRIVAL = "login: submit"
 
 
-def _token(html: str) -> str:
-    found = CSRF.search(html)
+def _token(html: str | None) -> str:
+    # A failed request (the connection dropped) has no text.
+    found = CSRF.search(html or "")
     return found.group(1) if found else ""
 
 
@@ -99,9 +100,9 @@ class _LoggedIn(HttpUser):
             name=name,
             catch_response=True,
         ) as response:
-            if "/accounts/login/" in response.url:
+            if "/accounts/login/" in (response.url or "/accounts/login/"):
                 response.failure(f"login failed for {self.email}")
-        self.home = self.client.get("/dashboard/", name="logged in: dashboard").text
+        self.home = self.client.get("/dashboard/", name="logged in: dashboard").text or ""
         self.session_ends = time.monotonic() + random.uniform(*SESSION_SECONDS)  # noqa: S311
 
     @task(1)
@@ -119,7 +120,7 @@ class _LoggedIn(HttpUser):
         self._sign_in("login: submit again")
 
     def _first(self, pattern: str) -> str | None:
-        found = re.search(pattern, self.home)
+        found = re.search(pattern, self.home or "")
         return found.group(0) if found else None
 
 
@@ -128,17 +129,28 @@ class Owner(_LoggedIn):
     people = OWNERS
 
     def on_start(self):
+        self.logbook: str | None = None
         super().on_start()
-        logbook = self.client.get("/logbook/", name="logged in: logbook landing")
-        found = re.search(r"/logbook/(\d+)/", logbook.url + " " + logbook.text)
-        self.logbook = found.group(0) if found else "/logbook/"
+        self._find_logbook()
+
+    def _find_logbook(self) -> str | None:
+        """The company's logbook address, from the landing page (asked again by the
+        next task if that request failed, instead of requests to a wrong address)."""
+        if self.logbook is None:
+            landing = self.client.get("/logbook/", name="logged in: logbook landing")
+            found = re.search(r"/logbook/(\d+)/", f"{landing.url or ''} {landing.text or ''}")
+            self.logbook = found.group(0) if found else None
+        return self.logbook
 
     @task(4)
     def read_logbook(self):
-        self.client.get(self.logbook, name="logged in: logbook")
+        if self._find_logbook():
+            self.client.get(self.logbook, name="logged in: logbook")
 
     @task(2)
     def write_entry(self):
+        if not self._find_logbook():
+            return
         url = self.logbook + "entries/new/"
         form = self.client.get(url, name="logged in: entry form")
         self.client.post(
@@ -156,6 +168,8 @@ class Owner(_LoggedIn):
 
     @task(1)
     def pdf_export(self):
+        if not self._find_logbook():
+            return
         url = self.logbook + "export/"
         page = self.client.get(url, name="logged in: export page")
         started = self.client.post(
@@ -164,12 +178,12 @@ class Owner(_LoggedIn):
             headers={"Referer": self.host + url},
             name="logged in: export start",
         )
-        status = re.search(r"/logbook/\d+/export/\d+/status/", started.text)
+        status = re.search(r"/logbook/\d+/export/\d+/status/", started.text or "")
         for _ in range(30):  # the worker builds it; poll like the page does
             if status is None:
                 break
             answer = self.client.get(status.group(0), name="logged in: export status")
-            if "/download/" in answer.text:
+            if "/download/" in (answer.text or ""):
                 break
             time.sleep(1)
 
