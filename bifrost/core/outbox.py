@@ -31,9 +31,12 @@ def backoff(attempts: int) -> timedelta:
 REMOVED_BODY = "(removed after sending: it held a one-time link)"
 
 
-def _finished_body(email: OutboxEmail) -> None:
-    if email.holds_secret:
-        email.body = REMOVED_BODY
+def _finished_fields(email: OutboxEmail, fields: list[str]) -> list[str]:
+    """`fields` to save for a finished e-mail, its body replaced if it held a link."""
+    if not email.holds_secret:
+        return fields
+    email.body = REMOVED_BODY
+    return [*fields, "body"]
 
 
 def _claim(pk: int) -> OutboxEmail | None:
@@ -64,16 +67,15 @@ def send_one(pk: int) -> str:
         email.status = OutboxEmail.Status.FAILED if gave_up else OutboxEmail.Status.PENDING
         email.next_attempt_at = timezone.now() + backoff(email.attempts)
         email.last_error = f"{type(error).__name__}: {error}"[:300]
-        if gave_up:
-            _finished_body(email)
-        email.save(update_fields=["status", "next_attempt_at", "last_error", "body"])
+        fields = ["status", "next_attempt_at", "last_error"]
+        # A retry needs the body; only an e-mail given up has finished with it.
+        email.save(update_fields=_finished_fields(email, fields) if gave_up else fields)
         logger.warning("e-mail %s not sent (attempt %s): %s", email.pk, email.attempts, error)
         return email.status
     email.status = OutboxEmail.Status.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
-    _finished_body(email)
-    email.save(update_fields=["status", "sent_at", "last_error", "body"])
+    email.save(update_fields=_finished_fields(email, ["status", "sent_at", "last_error"]))
     return email.status
 
 
