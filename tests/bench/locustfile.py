@@ -120,7 +120,7 @@ class _LoggedIn(HttpUser):
         self._sign_in("login: submit again")
 
     def _first(self, pattern: str) -> str | None:
-        found = re.search(pattern, self.home or "")
+        found = re.search(pattern, self.home)
         return found.group(0) if found else None
 
 
