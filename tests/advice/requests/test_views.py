@@ -197,3 +197,15 @@ def test_the_queue_page_stays_at_a_fixed_number_of_queries(client, django_assert
             advice.queued_request(provider=provider)
         with django_assert_max_num_queries(25):
             assert client.get(url).status_code == 200
+
+
+def test_the_capacity_table_counts_advice_courses_not_programmes(client):
+    """In Danish "Forløb" alone is the programme; the provider's capacity column names
+    the advice courses she can start."""
+    provider = advice.ProviderFactory()
+    advice.ProviderCapacityFactory(provider=provider, courses=4)
+    client.force_login(factories.advisor(organisation=provider.organisation))
+    page = client.get(reverse("advice:provider_capacity", args=[provider.slug])).content.decode()
+    assert '<th scope="col">Rådgivningsforløb</th>' in page
+    assert '<th scope="col">Forløb</th>' not in page
+    assert "<td>4</td>" in page
