@@ -40,6 +40,7 @@ from django.utils import timezone, translation
 
 from bifrost.core import table_versions
 from bifrost.core.http import with_headers
+from bifrost.core.models import Notification
 
 ENTRY_PREFIX = "vc:"
 
@@ -103,7 +104,7 @@ READ_BEFORE_THE_VIEW = frozenset(
         table_versions.EVERYTHING,
         "accounts_user",
         "accounts_membership",
-        "core_notification",
+        Notification._meta.db_table,
         "mfa_authenticator",
     }
 )
@@ -114,7 +115,7 @@ READ_BEFORE_THE_VIEW = frozenset(
 # well as the table's, and the services that write them name whose rows they touch
 # (`table_versions.written_for`), so a notification to one person empties only that
 # person's kept pages.
-PER_PERSON = frozenset({"core_notification"})
+PER_PERSON = frozenset({Notification._meta.db_table})
 
 
 def _own_tables(request) -> frozenset[str]:
