@@ -31,11 +31,19 @@ def backoff(attempts: int) -> timedelta:
 REMOVED_BODY = "(removed after sending: it held a one-time link)"
 
 
+def _finished_body() -> Case:
+    """The body of a finished e-mail (sent, given up, interrupted), as SQL for one row
+    or many: replaced if it held a one-time link, otherwise kept."""
+    return Case(
+        When(holds_secret=True, then=Value(REMOVED_BODY)),
+        default=F("body"),
+        output_field=TextField(),
+    )
+
+
 def _finished_fields(email: OutboxEmail, fields: list[str]) -> list[str]:
-    """`fields` to save for a finished e-mail, its body replaced if it held a link."""
-    if not email.holds_secret:
-        return fields
-    email.body = REMOVED_BODY
+    """`fields` to save for a finished e-mail, with its body (`_finished_body`)."""
+    email.body = _finished_body()
     return [*fields, "body"]
 
 
@@ -87,11 +95,7 @@ def sweep() -> int:
     ).update(
         status=OutboxEmail.Status.FAILED,
         last_error="interrupted while sending: it may or may not have arrived",
-        body=Case(
-            When(holds_secret=True, then=Value(REMOVED_BODY)),
-            default=F("body"),
-            output_field=TextField(),
-        ),
+        body=_finished_body(),
     )
     due = OutboxEmail.objects.filter(
         status=OutboxEmail.Status.PENDING, next_attempt_at__lte=now
