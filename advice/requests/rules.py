@@ -168,9 +168,12 @@ def advice_request_or_404(user, pk: int, perm: str = "advice.view_request") -> A
 
 
 def provider_or_404(user, slug: str, perm: str = "advice.view_queue") -> Provider:
-    provider = Provider.objects.filter(slug=slug).values_list("pk", flat=True).first()
     return object_or_404(
-        Provider.objects.select_related("organisation"), pk=provider, user=user, perm=perm
+        Provider.objects.select_related("organisation"),
+        slug=slug,
+        user=user,
+        perm=perm,
+        asked=(providers_overseen, providers_of_member),
     )
 
 

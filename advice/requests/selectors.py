@@ -4,7 +4,7 @@ fits its capacity, a request's history. Each runs a fixed number of queries."""
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from advice.models import (
@@ -17,6 +17,7 @@ from advice.models import (
     RequestState,
 )
 from bifrost.accounts.models import Membership
+from bifrost.core.queries import count_of
 
 
 def current_round(today: date) -> OfferRound | None:
@@ -78,24 +79,24 @@ class Queue:
 
 
 def _periods(provider: Provider, today: date) -> list[Period]:
-    capacities = list(provider.capacities.order_by("starts_on"))
-    starts = list(
-        Course.objects.filter(request__provider=provider, cancelled_at__isnull=True).values_list(
-            "start_date", flat=True
-        )
+    """The provider's capacity periods, each with the courses started in it (one query)."""
+    started_in = Course.objects.filter(
+        cancelled_at__isnull=True,
+        start_date__gte=OuterRef("starts_on"),
+        start_date__lte=OuterRef("ends_on"),
     )
-    periods = []
-    for capacity in capacities:
-        started = sum(capacity.starts_on <= day <= capacity.ends_on for day in starts)
-        periods.append(
-            Period(
-                capacity=capacity,
-                started=started,
-                remaining=max(capacity.courses - started, 0),
-                is_current=capacity.starts_on <= today <= capacity.ends_on,
-            )
+    capacities = provider.capacities.annotate(
+        started=count_of(started_in, "request__provider", outer="provider")
+    ).order_by("starts_on")
+    return [
+        Period(
+            capacity=capacity,
+            started=capacity.started,
+            remaining=max(capacity.courses - capacity.started, 0),
+            is_current=capacity.starts_on <= today <= capacity.ends_on,
         )
-    return periods
+        for capacity in capacities
+    ]
 
 
 def provider_queue(provider: Provider, *, now: datetime | None = None) -> Queue:

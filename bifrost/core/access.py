@@ -18,13 +18,16 @@ def require_perm(user, perm: str, obj=None) -> None:
 
 
 def object_or_404[M: Model](
-    queryset: QuerySet[M], *, pk, user, perm: str, asked: "tuple[QueryRule, ...]" = ()
+    queryset: QuerySet[M], *, user, perm: str, asked: "tuple[QueryRule, ...]" = (), **lookup
 ) -> M:
-    """The object `pk` of `queryset` if `user` has `perm` on it; else 404 (same for both).
+    """The object of `queryset` found by `lookup` (`pk=…`, or a unique field such as
+    `slug=…`) if `user` has `perm` on it; else 404 (same for both).
 
     `asked`: the query rules `perm` is made of, answered in the lookup's own query
     (`bifrost.core.rules.first_answering`) instead of one query each afterwards."""
-    obj = first_answering(queryset.filter(pk=pk), user, asked)
+    if not lookup:
+        raise TypeError("object_or_404 needs a lookup, such as pk=…")
+    obj = first_answering(queryset.filter(**lookup), user, asked)
     if obj is None or not user.has_perm(perm, obj):
         raise Http404
     return obj

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from advice.models import AdviceRequest, EventKind, RequestState
+from advice.models import AdviceRequest, Course, EventKind, RequestState
 from advice.requests import decisions, selectors, services
 from bifrost.core.models import Notification
 from tests import factories
@@ -82,6 +82,35 @@ def test_the_queue_marks_what_fits_the_current_capacity():
     assert queue.current.started == 1 and queue.current.remaining == 2
     assert [row.fits for row in queue.rows] == [True, True, False]
     assert [row.request.pk for row in queue.rows] == [r.pk for r in queued]
+
+
+@pytest.mark.django_db
+def test_a_period_counts_only_this_providers_live_courses_started_within_it():
+    provider = advice.ProviderFactory()
+    today = timezone.localdate()
+    current = advice.ProviderCapacityFactory(
+        provider=provider, starts_on=today, ends_on=today + timedelta(days=30), courses=4
+    )
+    advice.ProviderCapacityFactory(
+        provider=provider,
+        starts_on=today + timedelta(days=31),
+        ends_on=today + timedelta(days=60),
+        courses=2,
+    )
+    advice.accepted_request(provider=provider, start_date=today)
+    advice.accepted_request(provider=provider, start_date=today + timedelta(days=30))
+    advice.accepted_request(provider=provider, start_date=today + timedelta(days=45))
+    cancelled = advice.accepted_request(provider=provider, start_date=today + timedelta(days=1))
+    Course.objects.filter(request=cancelled).update(
+        cancelled_at=timezone.now(), cancel_reason="Arbejdspladsen lukkede afdelingen"
+    )
+    advice.accepted_request(start_date=today)  # another provider's course
+    periods = selectors.provider_queue(provider).periods
+    assert [(p.capacity.pk, p.started, p.remaining) for p in periods] == [
+        (current.pk, 2, 2),
+        (periods[1].capacity.pk, 1, 1),
+    ]
+    assert [p.is_current for p in periods] == [True, False]
 
 
 @pytest.mark.django_db
