@@ -42,7 +42,10 @@ def _finished_body() -> Case:
 
 
 def _finished_fields(email: OutboxEmail, fields: list[str]) -> list[str]:
-    """`fields` to save for a finished e-mail, with its body (`_finished_body`)."""
+    """`fields` to save for a finished e-mail, with its body (`_finished_body`) only
+    when it held a link: rewriting an unchanged body would be a needless write."""
+    if not email.holds_secret:
+        return fields
     email.body = _finished_body()
     return [*fields, "body"]
 
